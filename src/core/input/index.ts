@@ -1,0 +1,4 @@
+export * from "./coerce";
+export * from "./dates";
+export * from "./errors";
+export * from "./messages";

@@ -1,0 +1,29 @@
+/**
+ * A finding: the validator's one output, shared by the task pane, the report sheet and the
+ * command line (templates.md, "Findings").
+ */
+import { z } from "zod";
+
+export const Severity = z.enum(["error", "warning", "info"]);
+export type Severity = z.infer<typeof Severity>;
+
+export const FindingSchema = z.object({
+  file: z.string().optional(),
+  sheet: z.string(),
+  /** template id, or null for a sheet that matched no template */
+  template: z.string().nullable(),
+  cell: z.string().regex(/^[A-Z]{1,3}[1-9]\d*$/),
+  row: z.number().int().positive(),
+  column: z.string().regex(/^[A-Z]{1,3}$/),
+  rule: z.string(),
+  severity: Severity,
+  message: z.string().min(1),
+  expected: z.union([z.number(), z.string(), z.boolean()]).optional(),
+  actual: z.union([z.number(), z.string(), z.boolean(), z.null()]).optional(),
+  clause: z.string(),
+});
+export type Finding = z.infer<typeof FindingSchema>;
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export const SEVERITY_LABEL_ZH: Record<Severity, string> = { error: "违规", warning: "需说明", info: "提示" };
