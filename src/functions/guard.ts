@@ -1,0 +1,33 @@
+/**
+ * The one boundary between Excel and the rules core: runs a computation and turns anything that
+ * is not a clean result into #VALUE! with a Chinese message (functions.md, "Input handling").
+ * Excel shows a custom message only on #VALUE! and #N/A, so out-of-range input is #VALUE! too.
+ */
+import { InputError } from "../core/input/errors";
+
+const INTERNAL = "GOV 内部错误,请将此单元格的输入报告给管理员";
+
+function fail(message: string): never {
+  throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
+}
+
+function checkFinite(v: unknown): void {
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) fail(INTERNAL);
+  } else if (Array.isArray(v)) {
+    for (const x of v) checkFinite(x);
+  }
+}
+
+export function guard<T>(compute: () => T): T {
+  let result: T;
+  try {
+    result = compute();
+  } catch (e) {
+    if (e instanceof CustomFunctions.Error) throw e;
+    if (e instanceof InputError) fail(e.message);
+    fail(INTERNAL);
+  }
+  checkFinite(result);
+  return result;
+}
