@@ -1,0 +1,134 @@
+/**
+ * Looks at an .xlsx (a ZIP) before anything inflates it: reads the central directory only and
+ * refuses, with a one-line Chinese reason, what would exhaust memory or is not a workbook —
+ * not a ZIP at all, a truncated file, too many parts, a part or a total that inflates past the
+ * configured limit, or a compression ratio only a zip bomb has. Browser-safe: bytes in, no I/O.
+ *
+ * Declared sizes can be forged; the ratio and the limits here stop the ordinary bombs, and the
+ * reader's cell limit stops what gets past them.
+ */
+export interface ZipLimits {
+  /** total inflated bytes of all parts (default 1 GiB) */
+  maxInflatedBytes: number;
+  /** inflated bytes of one part (default 512 MiB) */
+  maxPartBytes: number;
+  /** number of parts (default 10,000) */
+  maxEntries: number;
+  /** inflated / compressed for one part of more than 1 MiB (default 1000; XML rarely passes 100) */
+  maxRatio: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxInflatedBytes: 1024 * 1024 * 1024,
+  maxPartBytes: 512 * 1024 * 1024,
+  maxEntries: 10_000,
+  maxRatio: 1000,
+};
+
+export interface ZipEntry {
+  name: string;
+  compressedSize: number;
+  size: number;
+}
+
+export class ZipGuardError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ZipGuardError";
+  }
+}
+
+const EOCD_SIG = 0x06054b50;
+const CEN_SIG = 0x02014b50;
+const ZIP64_EOCD_LOCATOR_SIG = 0x07064b50;
+const ZIP64_EOCD_SIG = 0x06064b50;
+const MiB = 1024 * 1024;
+
+function u16(b: Uint8Array, o: number): number {
+  return b[o] | (b[o + 1] << 8);
+}
+function u32(b: Uint8Array, o: number): number {
+  return (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000;
+}
+function u64(b: Uint8Array, o: number): number {
+  return u32(b, o) + u32(b, o + 4) * 0x100000000;
+}
+
+/** Where the central directory is, found from the end of the file (`tail` = its last bytes). */
+export function locateCentralDirectory(tail: Uint8Array, fileSize: number): { offset: number; size: number; entries: number } {
+  if (fileSize < 22) throw new ZipGuardError("不是有效的 .xlsx 文件(文件过短或已损坏)");
+  // The end-of-central-directory record is in the last 22 + 65535 bytes.
+  for (let i = tail.length - 22; i >= 0 && i >= tail.length - 22 - 0xffff; i--) {
+    if (u32(tail, i) !== EOCD_SIG) continue;
+    let entries = u16(tail, i + 10);
+    let size = u32(tail, i + 12);
+    let offset = u32(tail, i + 16);
+    const loc = i - 20;
+    if (loc >= 0 && u32(tail, loc) === ZIP64_EOCD_LOCATOR_SIG) {
+      const z64 = u64(tail, loc + 8) - (fileSize - tail.length);
+      if (z64 >= 0 && z64 + 56 <= tail.length && u32(tail, z64) === ZIP64_EOCD_SIG) {
+        entries = u64(tail, z64 + 32);
+        size = u64(tail, z64 + 40);
+        offset = u64(tail, z64 + 48);
+      }
+    }
+    if (offset + size > fileSize) throw new ZipGuardError("文件不完整(可能在传输中被截断)");
+    return { offset, size, entries };
+  }
+  throw new ZipGuardError("不是有效的 .xlsx 文件(找不到 ZIP 目录,文件可能已损坏或被截断)");
+}
+
+/** Parses the central directory bytes and applies the limits. */
+export function checkCentralDirectory(cd: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
+  const entries: ZipEntry[] = [];
+  let total = 0;
+  const decoder = new TextDecoder("utf-8");
+  for (let o = 0; o + 46 <= cd.length; ) {
+    if (u32(cd, o) !== CEN_SIG) throw new ZipGuardError("ZIP 目录已损坏");
+    let compressedSize = u32(cd, o + 20);
+    let size = u32(cd, o + 24);
+    const nameLen = u16(cd, o + 28);
+    const extraLen = u16(cd, o + 30);
+    const commentLen = u16(cd, o + 32);
+    const name = decoder.decode(cd.subarray(o + 46, o + 46 + nameLen));
+    // ZIP64 extra field carries the real sizes when the 32-bit ones are saturated.
+    let e = o + 46 + nameLen;
+    const extraEnd = e + extraLen;
+    while (e + 4 <= extraEnd) {
+      const id = u16(cd, e);
+      const len = u16(cd, e + 2);
+      if (id === 0x0001) {
+        let p = e + 4;
+        if (size === 0xffffffff) { size = u64(cd, p); p += 8; }
+        if (compressedSize === 0xffffffff) { compressedSize = u64(cd, p); }
+      }
+      e += 4 + len;
+    }
+    entries.push({ name, compressedSize, size });
+    if (entries.length > limits.maxEntries) throw new ZipGuardError(`部件过多(超过 ${limits.maxEntries} 个),不像正常的工作簿`);
+    if (size > limits.maxPartBytes) throw new ZipGuardError(`“${name}”解压后 ${Math.round(size / MiB)} MB,超过上限 ${Math.round(limits.maxPartBytes / MiB)} MB`);
+    if (size > MiB && size / Math.max(compressedSize, 1) > limits.maxRatio) {
+      throw new ZipGuardError(`“${name}”压缩比异常(${Math.round(size / Math.max(compressedSize, 1))}:1),疑似压缩炸弹`);
+    }
+    total += size;
+    if (total > limits.maxInflatedBytes) {
+      throw new ZipGuardError(`解压后总大小超过上限 ${Math.round(limits.maxInflatedBytes / MiB)} MB`);
+    }
+    o += 46 + nameLen + extraLen + commentLen;
+  }
+  if (!entries.some((x) => x.name === "[Content_Types].xml")) throw new ZipGuardError("不是 .xlsx 工作簿(缺少 [Content_Types].xml)");
+  if (!entries.some((x) => x.name.startsWith("xl/"))) {
+    throw new ZipGuardError(entries.some((x) => x.name.startsWith("word/")) ? "这是 Word 文档,不是 Excel 工作簿" : "不是 Excel 工作簿(缺少 xl/ 部件)");
+  }
+  return entries;
+}
+
+/** The whole check over a file held in memory (the browser, or a small file in Node). */
+export function checkXlsxBytes(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
+  if (bytes.length >= 8 && u32(bytes, 0) === 0xe011cfd0 && u32(bytes, 4) === 0xe11ab1a1) {
+    throw new ZipGuardError("文件已加密或为旧版 .xls 格式,请另存为 .xlsx 后再校验");
+  }
+  const tail = bytes.subarray(Math.max(0, bytes.length - 22 - 0xffff - 20));
+  const { offset, size } = locateCentralDirectory(tail, bytes.length);
+  return checkCentralDirectory(bytes.subarray(offset, offset + size), limits);
+}
