@@ -19,8 +19,18 @@ export const inputMessages = {
   notChoice: (p: string, choices: readonly string[], raw: string) =>
     `${p}须为 ${choices.join("、")} 之一,收到 "${raw}"`,
   notSingle: (p: string) => `${p}须为单个单元格`,
+  positive: (p: string, raw: string) => `${p}须大于 0,收到 "${raw}"`,
+  notBefore: (p: string, other: string, raw: string) => `${p}不能早于${other},收到 "${raw}"`,
+  unknownName: (p: string, hint: string, raw: string) => `${p}无法识别,收到 "${raw}";可填 ${hint}`,
   tooMany: (p: string, max: number) => `${p}最多 ${max} 个值`,
   errorCell: (p: string, code: string) => `${p}引用了错误值 ${code}`,
+  // 深办〔2003〕36号 二: a section or item score against its category's maximum (PET-7)
+  sectionAboveMax: (p: string, category: string, max: number, raw: string) =>
+    `${category}类“${p}”满分${max}分,收到 "${raw}"`,
+  notAssessed: (p: string, category: string, raw: string) =>
+    `${category}类不考核“${p}”,不应得分,收到 "${raw}"`,
+  lengthMismatch: (p: string, expected: number, actual: number) =>
+    `${p}须与综合得分的单元格数相同(${expected} 个),收到 ${actual} 个`,
 } as const;
 
 export type InputMessageId = keyof typeof inputMessages;

@@ -8,6 +8,7 @@ import { validateWorkbook } from "../../../src/core/validate";
 import { templates } from "../../../src/core/validate/templates";
 import { FindingSchema } from "../../../src/core/validate/findings";
 import type { MergeRange, SheetSnapshot } from "../../../src/core/validate/snapshot";
+import type { CellValue } from "../../../src/core/input";
 import { cellValue, runs } from "../../support/fuzz";
 
 const headerWords = [...new Set(templates.flatMap((t) => t.columns.flatMap((c) => [c.name, ...(c.aliases ?? [])])))];
@@ -23,7 +24,7 @@ const sheet: fc.Arbitrary<SheetSnapshot> = fc
     above: fc.array(fc.array(cellValue, { maxLength: 4 }), { maxLength: 5 }),
     header,
     body: fc.array(fc.array(cellValue, { maxLength: 14 }), { maxLength: 25 }),
-    tail: fc.constantFrom([], [["合计"]], [["注:以上数据截至年底"]], [["小计", 1, 2, 3]]),
+    tail: fc.constantFrom<CellValue[][]>([], [["合计"]], [["注:以上数据截至年底"]], [["小计", 1, 2, 3]]),
     merges: fc.array(
       fc.record({ top: fc.nat(30), left: fc.nat(14), h: fc.nat(2), w: fc.nat(4) }),
       { maxLength: 4 },
@@ -31,7 +32,7 @@ const sheet: fc.Arbitrary<SheetSnapshot> = fc
   })
   .map(({ name, above, header, body, tail, merges }) => ({
     name,
-    rows: [...above, header, ...body, ...tail],
+    rows: [...above, header, ...body, ...tail.map((r) => [...r])] as CellValue[][],
     merges: merges.map(({ top, left, h, w }): MergeRange => ({ top, left, bottom: top + h, right: left + w })),
   }));
 

@@ -1,0 +1,123 @@
+/**
+ * The evaluation rules over raw cell values, as the custom functions receive them (functions.md,
+ * Loudi): coercion through core/input, then the pure computations of compute.ts. A range
+ * parameter arrives as `any[][]`; a single typed value as `[[v]]`; an omitted optional as null.
+ */
+import { type CellValue, flatten, isBlank, toChoice, toCount, toNumber, toYesNo } from "../../input/coerce";
+import { InputError } from "../../input/errors";
+import { inputMessages as M } from "../../input/messages";
+import { type EvalRuleset, evalRules } from "./data";
+import {
+  type Grade, type PassGrade, GRADES, bonus, composite, deduction, deptGrade, grade, grades,
+  satisfactionFraction,
+} from "./compute";
+
+/** The non-blank values of a cell or range. */
+function values(v: unknown): CellValue[] {
+  return flatten(v).filter((x) => !isBlank(x));
+}
+
+/** EVAL_COMPOSITE (EVAL-2, EVAL-3, EVAL-4, EVAL-5). */
+export function evalCompositeCells(
+  indicator: unknown, publicAppraisal: unknown, internal: unknown, bonusPoints?: unknown, deductionPoints?: unknown,
+  rules: EvalRuleset = evalRules,
+): number {
+  const parts = values(internal);
+  if (parts.length === 0) throw new InputError("required", "内部评估得分", M.required("内部评估得分"));
+  if (parts.length > 2) throw new InputError("tooMany", "内部评估得分", M.tooMany("内部评估得分", 2));
+  return composite({
+    indicator: toNumber(indicator, "指标考核得分"),
+    publicAppraisal: toNumber(publicAppraisal, "公众评议得分"),
+    internal: parts.length === 1
+      ? toNumber(parts[0], "内部评估得分")
+      : [toNumber(parts[0], "领导评价"), toNumber(parts[1], "同级评价")],
+    bonus: toNumber(bonusPoints, "加分", { blank: 0 }),
+    deduction: toNumber(deductionPoints, "减分", { blank: 0 }),
+  }, rules);
+}
+
+/** EVAL_BONUS (EVAL-4). */
+export function evalBonusCells(commendations: unknown, rankingRises: unknown, emergencyAwards: unknown, rules: EvalRuleset = evalRules): number {
+  return bonus({
+    commendations: toCount(commendations, "表彰次数"),
+    rankingRises: toCount(rankingRises, "排位大幅前移项数"),
+    emergencyAwards: toCount(emergencyAwards, "应急突出贡献次数"),
+  }, rules);
+}
+
+/** EVAL_DEDUCTION (EVAL-5). */
+export function evalDeductionCells(
+  central: unknown, provincial: unknown, city: unknown, sanctionPoints?: unknown, derelictionPoints?: unknown,
+  rules: EvalRuleset = evalRules,
+): number {
+  return deduction({
+    central: toCount(central, "中央通报批评次数"),
+    provincial: toCount(provincial, "省级通报批评次数"),
+    city: toCount(city, "市级通报批评次数"),
+    sanctionPoints: values(sanctionPoints).map((x) => toNumber(x, "班子成员受处分扣分")),
+    derelictionPoints: values(derelictionPoints).map((x) => toNumber(x, "失职渎职扣分")),
+  }, rules);
+}
+
+/** EVAL_GRADE (EVAL-6). */
+export function evalGradeCells(compositeScore: unknown, veto?: unknown, rules: EvalRuleset = evalRules): PassGrade {
+  return grade(toNumber(compositeScore, "综合得分"), toYesNo(veto, "一票否决"), rules);
+}
+
+/**
+ * An optional column beside the composites: absent (null / all blank) → undefined; otherwise it
+ * must have one cell per composite.
+ */
+function column(v: unknown, param: string, n: number): CellValue[] | undefined {
+  if (v === null || v === undefined || isBlank(v)) return undefined;
+  const cells = flatten(v);
+  if (cells.length !== n) throw new InputError("rule", param, M.lengthMismatch(param, n, cells.length));
+  return cells;
+}
+
+/**
+ * EVAL_GRADES (EVAL-6, EVAL-7): a column of grades for a column of composites. Rows whose
+ * composite is blank stay blank and are not counted among the units evaluated.
+ */
+export function evalGradesCells(
+  composites: unknown, vetoes?: unknown, satisfaction?: unknown, targetsMet?: unknown, sanctioned?: unknown,
+  rules: EvalRuleset = evalRules,
+): (Grade | "")[][] {
+  const cells = flatten(composites);
+  if (cells.every(isBlank)) throw new InputError("required", "综合得分", M.required("综合得分"));
+  const n = cells.length;
+  const veto = column(vetoes, "一票否决", n);
+  const sat = column(satisfaction, "公众满意度", n);
+  const met = column(targetsMet, "目标任务完成", n);
+  const sanc = column(sanctioned, "班子成员受处分", n);
+  const rows = cells.map((c, i) => ({ i, blank: isBlank(c) })).filter((r) => !r.blank).map(({ i }) => i);
+  const result = grades(rows.map((i) => ({
+    composite: toNumber(cells[i], "综合得分"),
+    veto: veto ? toYesNo(veto[i], "一票否决") : false,
+    satisfaction: sat ? (isBlank(sat[i]) ? null : satisfactionFraction(toNumber(sat[i], "公众满意度"))) : undefined,
+    targetsMet: met ? toYesNo(met[i], "目标任务完成") : undefined,
+    sanctioned: sanc ? toYesNo(sanc[i], "班子成员受处分") : false,
+  })), rules);
+  const out: (Grade | "")[][] = cells.map(() => [""]);
+  rows.forEach((i, k) => { out[i] = [result[k]]; });
+  return out;
+}
+
+/** EVAL_DEPT_GRADE (EVAL-9, EVAL-10). Blank indicator cells are indicators the department does not bear. */
+export function evalDeptGradeCells(indicatorScores: unknown, livelihoodDone: unknown, veto?: unknown, rules: EvalRuleset = evalRules): PassGrade {
+  const scores = values(indicatorScores).map((x) => toNumber(x, "指标得分"));
+  if (scores.length === 0) throw new InputError("required", "指标得分", M.required("指标得分"));
+  if (isBlank(livelihoodDone)) throw new InputError("required", "为民办实事完成", M.required("为民办实事完成"));
+  return deptGrade(scores, toYesNo(livelihoodDone, "为民办实事完成"), toYesNo(veto, "一票否决"), rules);
+}
+
+/** A grade typed in a sheet: 先进 / 合格 / 不合格 / 并列待定 (四(四): 评估结果分为先进、合格、不合格三个等次). */
+export function toGrade(v: unknown, param: string): Grade {
+  const key = toChoice(v, param, {
+    advanced: [GRADES.advanced, "先进单位", "先进等次"],
+    qualified: [GRADES.qualified, "合格单位", "合格等次"],
+    unqualified: [GRADES.unqualified, "不合格单位", "不合格等次"],
+    tie: [GRADES.tie, "待定"],
+  });
+  return GRADES[key];
+}

@@ -1,0 +1,193 @@
+/**
+ * Computations of 深办〔2003〕36号 (rules.md §3, PET-1…PET-7) over typed numbers. Pure: every
+ * number comes from the ruleset; bad input throws InputError with a catalogue message.
+ */
+import { InputError } from "../../input/errors";
+import { inputMessages as M } from "../../input/messages";
+import { normText } from "../../input/coerce";
+import {
+  type Basis, type Category, type PetitionRuleset, type SectionKey, type SectionNo, petitionRules,
+} from "./data";
+
+export type Section = PetitionRuleset["sections"][number];
+export type Item = PetitionRuleset["items"][number];
+
+/** The section by number (1–6) or key. */
+export function sectionOf(section: SectionNo | SectionKey, rules: PetitionRuleset = petitionRules): Section {
+  const s = rules.sections.find((x) => x.no === section || x.key === section);
+  if (!s) throw new InputError("outOfRange", "考核项目", M.outOfRange("考核项目", 1, rules.sections.length, String(section)));
+  return s;
+}
+
+/** Items of a section assessed for the category (二: “考核A、B、C类”). */
+export function itemsFor(category: Category, section: SectionNo | SectionKey, rules: PetitionRuleset = petitionRules): Item[] {
+  const no = sectionOf(section, rules).no;
+  return rules.items.filter((i) => i.section === no && i.categories.includes(category));
+}
+
+/**
+ * A section's maximum for the category: the sum of the points of the items assessed for it
+ * (二). The same under both bases — the 80/82 Decision only changes the full mark.
+ */
+export function sectionMax(category: Category, section: SectionNo | SectionKey, rules: PetitionRuleset = petitionRules): number {
+  return itemsFor(category, section, rules).reduce((sum, i) => sum + i.points.value, 0);
+}
+
+/** An item's maximum for the category; 0 when the item is not assessed for it (二). */
+export function itemMax(category: Category, section: SectionNo | SectionKey, code: string, rules: PetitionRuleset = petitionRules): number {
+  const no = sectionOf(section, rules).no;
+  const item = rules.items.find((i) => i.section === no && i.code === code);
+  if (!item) throw new InputError("notChoice", "考核项目", M.notChoice("考核项目", rules.items.filter((i) => i.section === no).map((i) => i.code), code));
+  return item.categories.includes(category) ? item.points.value : 0;
+}
+
+/** PET-7 for one item: a score in an item not assessed for the category, or above its points, is an error. */
+export function checkItemScore(
+  category: Category, section: SectionNo | SectionKey, code: string, score: number, rules: PetitionRuleset = petitionRules,
+): number {
+  const no = sectionOf(section, rules).no;
+  const item = rules.items.find((i) => i.section === no && i.code === code);
+  const max = itemMax(category, no as SectionNo, code, rules);
+  const name = item ? item.name : code;
+  if (score < 0) throw new InputError("negative", name, M.negative(name, String(score)));
+  if (max === 0 && score > 0) throw new InputError("rule", name, M.notAssessed(name, category, String(score)));
+  if (score > max) throw new InputError("aboveMax", name, M.sectionAboveMax(name, category, max, String(score)));
+  return score;
+}
+
+/** Full mark of the category: the stated 100/95/80 (三(四)) or the item sums 100/95/82 (Decision). */
+export function fullMark(category: Category, basis: Basis = petitionRules.basis.value, rules: PetitionRuleset = petitionRules): number {
+  if (basis === "stated") return rules.statedFullMarks[category].value;
+  return rules.sections.reduce((sum, s) => sum + sectionMax(category, s.no as SectionNo, rules), 0);
+}
+
+/** Events of one year that reduce section 四 (二(四)). Counts are non-negative integers. */
+export interface CollectiveEvents {
+  /** 集体上访 to national / provincial / city organs */
+  national: number;
+  provincial: number;
+  city: number;
+  /** of those, how many the responsible leader did not attend in time */
+  absentNational?: number;
+  absentProvincial?: number;
+  absentCity?: number;
+  /** 疑难个访 at city level or above the leader did not attend in time */
+  individualAbsent?: number;
+  /** 重大恶性事件 with the unit held responsible */
+  majorIncident?: boolean;
+}
+
+/** Section 四 for one year: 20 reduced per event, never below 0 (PET-1); 0 on a major incident (PET-2). */
+export function collectiveScore(e: CollectiveEvents, rules: PetitionRuleset = petitionRules): number {
+  const full = sectionOf("collective", rules).heading.value;
+  // 二(四)1: 扣除责任单位本项全部得分
+  if (e.majorIncident) return rules.collective.majorIncidentScore.value;
+  const p = rules.collective.perPetition;
+  const a = rules.collective.perAbsence;
+  const deducted =
+    e.national * p.national.value + e.provincial * p.provincial.value + e.city * p.city.value +
+    (e.absentNational ?? 0) * a.national.value + (e.absentProvincial ?? 0) * a.provincial.value +
+    (e.absentCity ?? 0) * a.city.value +
+    (e.individualAbsent ?? 0) * rules.collective.perIndividualAbsence.value;
+  // 三(二): 扣分量累计达到该项满分值时不再扣分
+  return Math.max(0, full - deducted);
+}
+
+/** Events of one year that reduce section 五 (二(五)). */
+export interface CaseEvents {
+  overdue: number;
+  reminders: number;
+  substandard: number;
+  unanswered: number;
+}
+
+/** Section 五 for one year: 15 reduced per event, never below 0 (PET-3). */
+export function casesScore(e: CaseEvents, rules: PetitionRuleset = petitionRules): number {
+  const full = sectionOf("cases", rules).heading.value;
+  const k = rules.cases;
+  const deducted =
+    e.overdue * k.perOverdue.value + e.reminders * k.perReminder.value +
+    e.substandard * k.perSubstandard.value + e.unanswered * k.perUnanswered.value;
+  return Math.max(0, full - deducted);
+}
+
+/** PET-5: the two-year total of sections 四 and 五 takes the average of the annual scores. */
+export function averageYears(scores: readonly number[], param: string, rules: PetitionRuleset = petitionRules): number {
+  if (scores.length === 0) throw new InputError("required", param, M.required(param));
+  if (scores.length > rules.yearsAveraged.value) {
+    throw new InputError("tooMany", param, M.tooMany(param, rules.yearsAveraged.value));
+  }
+  return scores.reduce((s, x) => s + x, 0) / scores.length;
+}
+
+/** The six section scores; 四 and 五 may be given as the annual scores to average. */
+export type SectionScores = Record<SectionKey, number | readonly number[]>;
+
+/** Checks one section score (or annual score) against the category's maximum (PET-7). */
+export function checkSection(category: Category, section: SectionNo | SectionKey, score: number, rules: PetitionRuleset = petitionRules): number {
+  const s = sectionOf(section, rules);
+  const max = sectionMax(category, s.no as SectionNo, rules);
+  if (score < 0) throw new InputError("negative", s.name, M.negative(s.name, String(score)));
+  if (score > max) throw new InputError("aboveMax", s.name, M.sectionAboveMax(s.name, category, max, String(score)));
+  return score;
+}
+
+/** One section's score for the total: annual scores averaged (PET-5), each within the maximum (PET-7). */
+export function sectionScore(category: Category, section: SectionNo | SectionKey, value: number | readonly number[], rules: PetitionRuleset = petitionRules): number {
+  const s = sectionOf(section, rules);
+  if (typeof value === "number") return checkSection(category, s.no as SectionNo, value, rules);
+  // only the yearly sections (三(二)) are scored per year
+  if (!s.yearly && value.length !== 1) throw new InputError("notSingle", s.name, M.notSingle(s.name));
+  for (const v of value) checkSection(category, s.no as SectionNo, v, rules);
+  return averageYears(value, s.name, rules);
+}
+
+/** Raw total: the sum of the six sections (三(四)), each checked (PET-7) and averaged (PET-5). */
+export function rawTotal(category: Category, sections: SectionScores, rules: PetitionRuleset = petitionRules): number {
+  return rules.sections.reduce((sum, s) => sum + sectionScore(category, s.no as SectionNo, sections[s.key], rules), 0);
+}
+
+/** 百分制: raw total / full mark × 100 (三(四), PET-6); for A on the stated basis this is the raw total. */
+export function toPercent(category: Category, raw: number, basis: Basis = petitionRules.basis.value, rules: PetitionRuleset = petitionRules): number {
+  return (raw / fullMark(category, basis, rules)) * rules.percentScale.value;
+}
+
+/** PET-6: the published 百分制 score of a unit from its six sections. */
+export function petitionScore(
+  category: Category, sections: SectionScores, basis: Basis = petitionRules.basis.value, rules: PetitionRuleset = petitionRules,
+): number {
+  return toPercent(category, rawTotal(category, sections, rules), basis, rules);
+}
+
+/** Normalises a unit name for lookup: NFKC, no spaces or brackets, without the 深圳市 / 市 prefix. */
+export function normUnitName(name: string): string {
+  return normText(name).replace(/[\s()()]/g, "").replace(/^(中共)?深圳市/, "").replace(/^市/, "");
+}
+
+let unitIndex: Map<string, Category> | undefined;
+let unitIndexOf: PetitionRuleset | undefined;
+
+/** The category the source lists the unit under (一), or undefined for an unlisted unit. */
+export function categoryOf(unitName: string, rules: PetitionRuleset = petitionRules): Category | undefined {
+  if (unitIndexOf !== rules || !unitIndex) {
+    unitIndex = new Map();
+    for (const list of rules.categories) {
+      for (const unit of list.units) {
+        for (const n of [unit.name, ...unit.aliases]) unitIndex.set(normUnitName(n), list.category);
+      }
+    }
+    unitIndexOf = rules;
+  }
+  return unitIndex.get(normUnitName(unitName));
+}
+
+/** Scores equal within this tolerance share a rank (floating-point sums of halves and quarters). */
+const TIE_EPSILON = 1e-9;
+
+/**
+ * PET-6 分类排队: the rank of each entry within its category, highest score first; equal scores
+ * share a rank and the next rank skips (1, 1, 3).
+ */
+export function rankWithinCategory(entries: readonly { category: Category; score: number }[]): number[] {
+  return entries.map((e) => 1 + entries.filter((o) => o.category === e.category && o.score > e.score + TIE_EPSILON).length);
+}

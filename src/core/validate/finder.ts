@@ -1,0 +1,572 @@
+/**
+ * The table finder (templates.md, "Finding the table"): locates a template's header row — one row,
+ * or two with merged group cells — anywhere in a sheet's first rows, maps columns to the
+ * template's keys, and cuts the data rows (skipping blank rows, flagging 合计 rows, stopping at
+ * notes below the table).
+ */
+import type { CellValue } from "../input/coerce";
+import { isBlank, parseNumberText } from "../input/coerce";
+import { isEndMarker, isSerialHeader, isTotalLabel, normalizeHeader } from "./normalize";
+import { a1, type MergeRange, type SheetSnapshot } from "./snapshot";
+import type { Table, TableRow, TemplateDef } from "./template";
+
+/** templates.md: "the header anywhere in the first 30 rows" (sheet rows, 1-based). */
+export const HEADER_SCAN_ROWS = 30;
+
+/** Excel's column limit: cell ids are `r * MAX_COLS + c`, unique and allocation-free. */
+const MAX_COLS = 16384;
+
+/** Where a template's header was found and what it mapped. */
+export interface HeaderMatch {
+  template: TemplateDef;
+  /** 0-based indices of the header row(s), top first */
+  headerRows: number[];
+  /** first data row candidate (0-based) */
+  dataStart: number;
+  /** 0-based column of the table's first header cell (for sheet- and header-level findings) */
+  firstCol: number;
+  /** column key → 0-based column indices, ascending */
+  columns: Map<string, number[]>;
+  /** column key → the name each of its columns goes by in messages (same order as columns) */
+  labels: Map<string, string[]>;
+  /** header cells that named no column (columns not claimed), not counting 序号 */
+  unknown: { col: number; label: string }[];
+  /** distinct keys found */
+  matched: number;
+  /** non-blank header cells that claimed nothing */
+  unmatched: number;
+  /** required keys not found */
+  missing: string[];
+  /** the requireOneOf groups none of whose alternatives is complete */
+  missingOneOf: (readonly (readonly string[])[])[];
+  recognised: boolean;
+}
+
+/** A header column as read from one or two rows: its own name, or a group name over a sub name. */
+interface HeaderEntry {
+  col: number;
+  own: string;
+  group: string;
+  sub: string;
+}
+
+interface NameIndex {
+  byName: Map<string, string>;
+  /** normalised names of multi columns, longest first (prefix match: "集体上访和疑难个访第一年") */
+  multi: { name: string; key: string }[];
+  canonical: Map<string, string>;
+}
+
+const indexCache = new WeakMap<TemplateDef, NameIndex>();
+
+function nameIndex(t: TemplateDef): NameIndex {
+  let idx = indexCache.get(t);
+  if (idx) return idx;
+  idx = { byName: new Map(), multi: [], canonical: new Map() };
+  for (const col of t.columns) {
+    idx.canonical.set(col.key, col.name);
+    for (const n of [col.name, ...(col.aliases ?? [])]) {
+      const norm = normalizeHeader(n);
+      if (norm === "") continue;
+      // first declaration wins: a template lists its most specific names first
+      if (!idx.byName.has(norm)) idx.byName.set(norm, col.key);
+      if (col.multi) idx.multi.push({ name: norm, key: col.key });
+    }
+  }
+  idx.multi.sort((a, b) => b.name.length - a.name.length);
+  indexCache.set(t, idx);
+  return idx;
+}
+
+/** Sheet-local helpers for the header area: normalised cell texts and merge lookup. */
+class HeaderArea {
+  private readonly texts: string[][] = [];
+  private readonly merged = new Map<number, MergeRange>();
+  /** last candidate top header row (0-based) */
+  readonly lastTop: number;
+  /** last row a header may use (a two-row header's second row) */
+  readonly lastRow: number;
+  readonly width: number;
+
+  constructor(readonly sheet: SheetSnapshot) {
+    const originRow = sheet.origin?.row ?? 1;
+    // candidate top rows: sheet rows 1..30; a two-row header may reach one row further
+    const lastTop = Math.min(sheet.rows.length - 1, HEADER_SCAN_ROWS - originRow);
+    this.lastRow = Math.min(sheet.rows.length - 1, lastTop + 1);
+    let width = 0;
+    for (let r = 0; r <= this.lastRow; r++) width = Math.max(width, sheet.rows[r]?.length ?? 0);
+    for (const m of sheet.merges ?? []) {
+      if (m.top > this.lastRow || m.bottom < 0) continue;
+      width = Math.max(width, m.right + 1);
+      for (let r = Math.max(0, m.top); r <= Math.min(m.bottom, this.lastRow); r++) {
+        for (let c = m.left; c <= m.right; c++) this.merged.set(r * MAX_COLS + c, m);
+      }
+    }
+    this.width = Math.min(width, MAX_COLS);
+    this.lastTop = lastTop;
+  }
+
+  text(r: number, c: number): string {
+    let row = this.texts[r];
+    if (!row) {
+      row = [];
+      this.texts[r] = row;
+    }
+    let t = row[c];
+    if (t === undefined) {
+      t = normalizeHeader(this.sheet.rows[r]?.[c]);
+      row[c] = t;
+    }
+    return t;
+  }
+
+  merge(r: number, c: number): MergeRange | undefined {
+    return this.merged.size === 0 ? undefined : this.merged.get(r * MAX_COLS + c);
+  }
+
+  /** true when row r holds no text and no merge */
+  empty(r: number): boolean {
+    for (let c = 0; c < this.width; c++) if (this.text(r, c) !== "" || this.merge(r, c)) return false;
+    return true;
+  }
+}
+
+/**
+ * True when the header cell at (r, c) is a group over sub-columns in row r+1: a horizontal merge
+ * stopping at r with its own cells below it, or (without merges) a text followed by a blank cell
+ * with texts under both. Read as one row, such a cell claims nothing: the group name alone never
+ * claims a sub-column (templates.md).
+ */
+function isGroupCell(area: HeaderArea, r: number, c: number, m: MergeRange | undefined): boolean {
+  const s = r + 1;
+  if (s > area.lastRow) return false;
+  if (m) {
+    if (m.right === m.left || m.bottom !== r) return false;
+    for (let x = m.left; x <= m.right; x++) {
+      const ms = area.merge(s, x);
+      if (ms && ms.left === m.left && ms.right === m.right) return false; // the row below spans alike: data
+      if (area.text(s, x) !== "") return true;
+    }
+    return false;
+  }
+  const next = c + 1;
+  if (next >= area.width || area.text(r, next) !== "" || area.merge(r, next) || area.merge(s, c) || area.merge(s, next)) {
+    return false;
+  }
+  const below = area.sheet.rows[s];
+  return typeof below?.[c] === "string" && typeof below?.[next] === "string"
+    && area.text(s, c) !== "" && area.text(s, next) !== "";
+}
+
+/** One-row reading of row r: merged cells give their top-left value to their left column only. */
+function singleRow(area: HeaderArea, r: number): { entries: HeaderEntry[]; top: number } {
+  const entries: HeaderEntry[] = [];
+  let top = r;
+  for (let c = 0; c < area.width; c++) {
+    const m = area.merge(r, c);
+    if (m) {
+      if (c !== m.left) continue;
+      top = Math.min(top, m.top);
+      const own = area.text(m.top, m.left);
+      if (own !== "" && !isGroupCell(area, r, c, m)) entries.push({ col: c, own, group: "", sub: "" });
+    } else {
+      const own = area.text(r, c);
+      if (own !== "" && !isGroupCell(area, r, c, undefined)) entries.push({ col: c, own, group: "", sub: "" });
+    }
+  }
+  return { entries, top };
+}
+
+/**
+ * Two-row reading of rows r (groups) and r+1 (sub-columns). A horizontally merged cell in row r
+ * that stops at r is a group over the sub-columns below it; a cell merged down through both rows
+ * is a column of its own. Without merges, a text in row r over texts in row r+1 is a group, and
+ * blank cells to its right continue it while row r+1 has text.
+ */
+function doubleRow(area: HeaderArea, r: number): { entries: HeaderEntry[]; top: number } {
+  const entries: HeaderEntry[] = [];
+  let top = r;
+  let openGroup = "";
+  const s = r + 1;
+  const subText = (c: number): string | null => {
+    const ms = area.merge(s, c);
+    if (!ms) return area.text(s, c);
+    return c === ms.left ? area.text(ms.top, ms.left) : null;
+  };
+  for (let c = 0; c < area.width; c++) {
+    const ms = area.merge(s, c);
+    if (ms && ms.top <= r) {
+      // one cell down through both header rows
+      openGroup = "";
+      if (c !== ms.left) continue;
+      top = Math.min(top, ms.top);
+      const own = area.text(ms.top, ms.left);
+      if (own !== "") entries.push({ col: c, own, group: "", sub: "" });
+      continue;
+    }
+    const mt = area.merge(r, c);
+    if (mt && mt.right > mt.left) {
+      openGroup = "";
+      top = Math.min(top, mt.top);
+      const group = area.text(mt.top, mt.left);
+      const sub = subText(c);
+      // the group name alone never claims a sub-column (templates.md)
+      if (sub === null || sub === "") continue;
+      entries.push(group === "" ? { col: c, own: sub, group: "", sub: "" } : { col: c, own: "", group, sub });
+      continue;
+    }
+    let head: string;
+    if (mt) {
+      top = Math.min(top, mt.top);
+      head = c === mt.left ? area.text(mt.top, mt.left) : "";
+    } else head = area.text(r, c);
+    const sub = subText(c);
+    if (sub === null) continue;
+    if (head !== "" && sub !== "") {
+      openGroup = head;
+      entries.push({ col: c, own: "", group: head, sub });
+    } else if (head !== "") {
+      openGroup = "";
+      entries.push({ col: c, own: head, group: "", sub: "" });
+    } else if (sub !== "") {
+      entries.push(openGroup !== "" ? { col: c, own: "", group: openGroup, sub } : { col: c, own: sub, group: "", sub: "" });
+    } else openGroup = "";
+  }
+  return { entries, top };
+}
+
+function multiPrefix(idx: NameIndex, text: string): { key: string; rest: string } | null {
+  for (const m of idx.multi) {
+    if (text.length > m.name.length && text.startsWith(m.name)) return { key: m.key, rest: text.slice(m.name.length) };
+  }
+  return null;
+}
+
+/** Maps header entries to template keys and scores the result. */
+function score(t: TemplateDef, idx: NameIndex, entries: HeaderEntry[], headerRows: number[]): HeaderMatch {
+  const columns = new Map<string, number[]>();
+  const labels = new Map<string, string[]>();
+  const unknown: { col: number; label: string }[] = [];
+  let unmatched = 0;
+  let firstCol = Number.POSITIVE_INFINITY;
+  const multiKeys = new Set(t.columns.filter((c) => c.multi).map((c) => c.key));
+  for (const e of entries) {
+    firstCol = Math.min(firstCol, e.col);
+    let key: string | undefined;
+    let label: string | undefined;
+    if (e.own !== "") {
+      key = idx.byName.get(e.own);
+      if (!key) {
+        const p = multiPrefix(idx, e.own);
+        if (p) {
+          key = p.key;
+          label = `${idx.canonical.get(p.key)}·${p.rest}`;
+        }
+      }
+    } else {
+      // a sub-column is known by its own name when that names a column, else by group + sub;
+      // the group alone never claims it (templates.md)
+      key = idx.byName.get(e.sub);
+      if (!key) {
+        const joined = e.group + e.sub;
+        key = idx.byName.get(joined);
+        if (!key) {
+          const p = multiPrefix(idx, joined);
+          if (p) {
+            key = p.key;
+            label = `${idx.canonical.get(p.key)}·${e.sub}`;
+          }
+        }
+      }
+    }
+    const display = e.own !== "" ? e.own : `${e.group}·${e.sub}`;
+    if (key && (multiKeys.has(key) || !columns.has(key))) {
+      let cols = columns.get(key);
+      if (!cols) {
+        cols = [];
+        columns.set(key, cols);
+        labels.set(key, []);
+      }
+      cols.push(e.col);
+      labels.get(key)!.push(label ?? idx.canonical.get(key) ?? key);
+    } else if (key) {
+      unmatched++; // the same column twice: the first one counts
+    } else if (!isSerialHeader(e.own)) {
+      unmatched++;
+      unknown.push({ col: e.col, label: display });
+    }
+  }
+  // a multi column seen as several sub-columns: every label names its sub-column; a lone one, the name
+  for (const [key, ls] of labels) {
+    if (ls.length === 1 && multiKeys.has(key)) ls[0] = idx.canonical.get(key) ?? key;
+  }
+  const missing = t.columns.filter((c) => c.required && !columns.has(c.key)).map((c) => c.key);
+  const missingOneOf = (t.requireOneOf ? [t.requireOneOf] : []).filter(
+    (alts) => !alts.some((keys) => keys.every((k) => columns.has(k))),
+  );
+  return {
+    template: t, headerRows, dataStart: headerRows[headerRows.length - 1] + 1,
+    firstCol: Number.isFinite(firstCol) ? firstCol : 0,
+    columns, labels, unknown, matched: columns.size, unmatched, missing, missingOneOf,
+    recognised: missing.length === 0 && missingOneOf.length === 0 && columns.size > 0,
+  };
+}
+
+/** Better first: recognised, most columns matched, fewest unmatched cells, one header row, earliest. */
+function better(a: HeaderMatch, b: HeaderMatch | null): boolean {
+  if (!b) return true;
+  if (a.recognised !== b.recognised) return a.recognised;
+  if (a.matched !== b.matched) return a.matched > b.matched;
+  if (a.unmatched !== b.unmatched) return a.unmatched < b.unmatched;
+  // a title above the header read as a "group" adds nothing: the one-row reading is the header
+  if (a.headerRows.length !== b.headerRows.length) return a.headerRows.length < b.headerRows.length;
+  return false; // earlier rows are tried first
+}
+
+function rowsFrom(top: number, last: number): number[] {
+  const out: number[] = [];
+  for (let r = top; r <= last; r++) out.push(r);
+  return out;
+}
+
+const areaCache = new WeakMap<SheetSnapshot, HeaderArea>();
+
+function headerArea(sheet: SheetSnapshot): HeaderArea {
+  let area = areaCache.get(sheet);
+  if (!area) {
+    area = new HeaderArea(sheet);
+    areaCache.set(sheet, area);
+  }
+  return area;
+}
+
+/**
+ * The best header reading of `sheet` for `template` (recognised or not), or null when no header
+ * cell names any of its columns.
+ */
+export function findHeader(sheet: SheetSnapshot, template: TemplateDef): HeaderMatch | null {
+  const area = headerArea(sheet);
+  const idx = nameIndex(template);
+  let best: HeaderMatch | null = null;
+  for (let r = 0; r <= area.lastTop; r++) {
+    if (area.empty(r)) continue;
+    const one = singleRow(area, r);
+    const m1 = score(template, idx, one.entries, rowsFrom(one.top, r));
+    if (m1.matched > 0 && better(m1, best)) best = m1;
+    if (r + 1 <= area.lastRow && !area.empty(r + 1)) {
+      const two = doubleRow(area, r);
+      const m2 = score(template, idx, two.entries, rowsFrom(two.top, r + 1));
+      if (m2.matched > 0 && better(m2, best)) best = m2;
+    }
+  }
+  return best;
+}
+
+/**
+ * The template `sheet` is in: the recognised one with most columns matched, then fewest unmatched
+ * header cells (templates.md). `closest` is the best unrecognised reading, for the clerk's hint.
+ */
+export function findTemplate(
+  sheet: SheetSnapshot, templates: readonly TemplateDef[],
+): { match: HeaderMatch | null; closest: HeaderMatch | null } {
+  let match: HeaderMatch | null = null;
+  let closest: HeaderMatch | null = null;
+  for (const t of templates) {
+    const m = findHeader(sheet, t);
+    if (!m) continue;
+    if (m.recognised) {
+      if (better(m, match)) match = m;
+    } else if (!closest || requiredShare(m) > requiredShare(closest)) closest = m;
+  }
+  return { match, closest };
+}
+
+/** Share of a template's required columns a reading found (0–1). */
+export function requiredShare(m: HeaderMatch): number {
+  const req = m.template.columns.filter((c) => c.required).length;
+  return req === 0 ? 0 : (req - m.missing.length) / req;
+}
+
+function isBlankCell(v: CellValue): boolean {
+  return v === null || v === undefined || v === "" || (typeof v === "string" && v.trim() === "");
+}
+
+/** First cell of the row holding text (a 序号 number before it is passed over). */
+function firstText(row: CellValue[] | undefined): string | null {
+  if (!row) return null;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (typeof v === "string" && v.trim() !== "") return v;
+  }
+  return null;
+}
+
+/** Raw cells of the data area, with merged cells reading their top-left value. */
+class DataCells {
+  private readonly fill: Map<number, CellValue> | null;
+
+  constructor(private readonly rows: CellValue[][], merges: readonly MergeRange[] | undefined, from: number, to: number) {
+    let fill: Map<number, CellValue> | null = null;
+    for (const m of merges ?? []) {
+      if (m.bottom < from || m.top > to || (m.bottom === m.top && m.left === m.right)) continue;
+      const v = rows[m.top]?.[m.left];
+      if (isBlankCell(v)) continue;
+      fill ??= new Map();
+      for (let r = Math.max(m.top, from); r <= Math.min(m.bottom, to); r++) {
+        for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) fill.set(r * MAX_COLS + c, v);
+      }
+    }
+    this.fill = fill;
+  }
+
+  get(r: number, c: number): CellValue {
+    const v = this.rows[r]?.[c];
+    if (this.fill !== null && (v === null || v === undefined || v === "")) {
+      const f = this.fill.get(r * MAX_COLS + c);
+      if (f !== undefined) return f;
+    }
+    return v;
+  }
+}
+
+class Row implements TableRow {
+  constructor(
+    readonly r: number,
+    readonly rowNumber: number,
+    readonly isTotal: boolean,
+    private readonly t: TableData,
+  ) {}
+
+  get(key: string): CellValue {
+    const cols = this.t.columns.get(key);
+    return cols === undefined ? undefined : this.t.cells.get(this.r, cols[0]);
+  }
+
+  getAll(key: string): CellValue[] {
+    const cols = this.t.columns.get(key);
+    if (cols === undefined) return [];
+    const out: CellValue[] = new Array(cols.length);
+    for (let i = 0; i < cols.length; i++) out[i] = this.t.cells.get(this.r, cols[i]);
+    return out;
+  }
+
+  has(key: string): boolean {
+    return this.t.columns.has(key);
+  }
+
+  cell(key: string, i = 0): string {
+    const c = this.t.columns.get(key)?.[i];
+    return a1(this.t.sheet, this.r, c === undefined ? this.t.firstCol : c);
+  }
+}
+
+interface TableData {
+  sheet: SheetSnapshot;
+  columns: ReadonlyMap<string, readonly number[]>;
+  cells: DataCells;
+  firstCol: number;
+}
+
+/** A built table plus what the engine needs besides it. */
+export interface BuiltTable {
+  table: Table;
+  match: HeaderMatch;
+  /** column key → message names of its columns (same order as table.columns) */
+  labels: ReadonlyMap<string, readonly string[]>;
+  /** raw (merge-filled) cell reader */
+  cell(r: number, c: number): CellValue;
+}
+
+/**
+ * Share of non-blank cells that must be numbers for an unknown column to count as an indicator:
+ * at least half, so a score column with a typo ("九十") is still checked (and the typo reported).
+ */
+const NUMERIC_MAJORITY = 0.5;
+/** Enough cells to tell a numeric column from a text one without reading all 100 k rows. */
+const NUMERIC_SAMPLE = 200;
+
+/**
+ * Cuts the data rows under a found header: blank rows (nothing in any mapped column) skipped,
+ * 合计 / 小计 / 总计 rows set apart as totals, a note or signature line (注: 说明: 填表人: …) ends
+ * the table. Unknown numeric columns go under template.extraNumericAs.
+ */
+export function buildTable(sheet: SheetSnapshot, match: HeaderMatch): BuiltTable {
+  const t = match.template;
+  const rows = sheet.rows;
+  const columns = new Map<string, number[]>();
+  for (const [k, v] of match.columns) columns.set(k, [...v]);
+  const labels = new Map<string, string[]>();
+  for (const [k, v] of match.labels) labels.set(k, [...v]);
+
+  const extraCandidates = t.extraNumericAs && !columns.has(t.extraNumericAs) ? match.unknown : [];
+  const watched: number[] = [];
+  for (const cols of columns.values()) watched.push(...cols);
+  for (const u of extraCandidates) watched.push(u.col);
+  watched.sort((a, b) => a - b);
+  const unitCol = columns.get(t.columns[0]?.key ?? "")?.[0];
+
+  // pass 1: which rows are data, which totals, where the table ends (raw values; cheap per row)
+  const dataIdx: number[] = [];
+  const totalIdx: number[] = [];
+  let end = rows.length - 1;
+  for (let r = match.dataStart; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row) continue;
+    const text = firstText(row);
+    if (text !== null && isEndMarker(text)) {
+      end = r - 1;
+      break;
+    }
+    const unit = unitCol === undefined ? undefined : row[unitCol];
+    if ((text !== null && isTotalLabel(text)) || (typeof unit === "string" && unit !== text && isTotalLabel(unit))) {
+      totalIdx.push(r);
+      continue;
+    }
+    let blank = true;
+    for (let i = 0; i < watched.length; i++) {
+      if (!isBlankCell(row[watched[i]])) {
+        blank = false;
+        break;
+      }
+    }
+    if (!blank) dataIdx.push(r);
+  }
+
+  const cells = new DataCells(rows, sheet.merges, match.dataStart, Math.max(match.dataStart, end));
+
+  // unknown columns holding numbers in the data rows are indicators (eval-dept)
+  const extraHeaders: string[] = [];
+  if (t.extraNumericAs && extraCandidates.length > 0) {
+    const key = t.extraNumericAs;
+    for (const u of extraCandidates) {
+      let seen = 0;
+      let numeric = 0;
+      for (let i = 0; i < dataIdx.length && seen < NUMERIC_SAMPLE; i++) {
+        const v = cells.get(dataIdx[i], u.col);
+        if (isBlank(v)) continue;
+        seen++;
+        if (typeof v === "number" || (typeof v === "string" && Number.isFinite(parseNumberText(v)))) numeric++;
+      }
+      if (seen > 0 && numeric / seen >= NUMERIC_MAJORITY) {
+        if (!columns.has(key)) {
+          columns.set(key, []);
+          labels.set(key, []);
+        }
+        columns.get(key)!.push(u.col);
+        labels.get(key)!.push(u.label);
+        extraHeaders.push(u.label);
+      }
+    }
+  }
+
+  const data: TableData = { sheet, columns, cells, firstCol: match.firstCol };
+  const originRow = sheet.origin?.row ?? 1;
+  const tableRows: TableRow[] = new Array(dataIdx.length);
+  for (let i = 0; i < dataIdx.length; i++) tableRows[i] = new Row(dataIdx[i], originRow + dataIdx[i], false, data);
+  const totals: TableRow[] = totalIdx.map((r) => new Row(r, originRow + r, true, data));
+
+  const table: Table = {
+    sheet, template: t, headerRows: match.headerRows, columns, extraHeaders, rows: tableRows, totals,
+  };
+  return { table, match, labels, cell: cells.get.bind(cells) };
+}

@@ -1,0 +1,369 @@
+/**
+ * petition — 信访工作目标管理考核评分表 (深办〔2003〕36号), templates.md. One row per assessed unit:
+ * its category against the lists of 一, each section against the category's maximum (PET-7), the
+ * annual columns of 四/五 averaged (PET-5), 合计 / 百分制得分 / 类内排名 recomputed (PET-6), the
+ * major-incident rule (PET-2) and the C 80/82 contradiction. Every number comes from the petition
+ * ruleset through its compute functions.
+ */
+import { isBlank, normText, toCategory, toNumber, toText, toYesNo } from "../../input/coerce";
+import { InputError } from "../../input/errors";
+import { citation } from "../../rules/ruleset";
+import {
+  type Category, type SectionKey, PETITION_DOCUMENT, averageYears, categoryOf, checkSection,
+  fullMark, normUnitName, petitionRules, rankWithinCategory, sectionMax, sectionOf, toPercent,
+} from "../../rules/petition";
+import type { Check, CheckContext, TableRow, TemplateDef } from "../template";
+
+const rs = petitionRules;
+const cite = (clause: string) => citation(PETITION_DOCUMENT, clause);
+
+/** Digits after the decimal point of a typed value as the clerk typed it (84.21 → 2). */
+export function typedDecimals(raw: unknown): number {
+  const t = typeof raw === "number" ? String(raw) : normText(raw);
+  const m = /\.(\d+)/.exec(t);
+  // beyond 10 digits a number is a formula's full precision, not a clerk's rounding
+  return m ? Math.min(m[1].length, 10) : 0;
+}
+
+/**
+ * templates.md: a recomputed value agrees with the typed one when they differ by less than 0.01
+ * after rounding the recomputed value to the typed value's own decimals (84.21 for 84.2105…).
+ */
+export function agreesTyped(raw: unknown, typed: number, recomputed: number): boolean {
+  const f = 10 ** typedDecimals(raw);
+  return Math.abs(typed - Math.round(recomputed * f) / f) < 0.01;
+}
+
+/** The recomputed value rounded as the clerk would type it (for `expected`). */
+export function roundedAs(raw: unknown, recomputed: number): number {
+  const f = 10 ** Math.max(typedDecimals(raw), 2);
+  return Math.round(recomputed * f) / f;
+}
+
+const SECTION_KEYS: readonly SectionKey[] = rs.sections.map((s) => s.key);
+const num = (v: unknown, p: string) => toNumber(v, p, { min: 0 });
+
+/**
+ * The row's category, read without a finding of its own: the `category` check owns reporting a
+ * bad or blank category, so the other checks just skip such a row.
+ */
+function categoryOfRow(row: TableRow): Category | undefined {
+  try {
+    return toCategory(row.get("category"), "类别");
+  } catch {
+    return undefined;
+  }
+}
+
+/** The typed scores of a section: one per (annual) column, blanks after the first left out. */
+function sectionValues(row: TableRow, key: SectionKey, ctx: CheckContext): { values: number[]; ok: boolean } {
+  const raw = row.getAll(key);
+  const values: number[] = [];
+  let ok = true;
+  raw.forEach((v, index) => {
+    if (index > 0 && isBlank(v)) return; // a second year not yet scored
+    const n = ctx.value(row, key, num, { index, required: index === 0 });
+    if (n === undefined) ok = false;
+    else values.push(n);
+  });
+  return { values, ok: ok && values.length > 0 };
+}
+
+/**
+ * The raw total recomputed from the row's sections (PET-5 averages, PET-7 maxima), or undefined
+ * when a section is unreadable or above its maximum (reported by their own checks).
+ */
+function recomputedRaw(row: TableRow, cat: Category, ctx: CheckContext, sumYears = false): number | undefined {
+  let total = 0;
+  for (const key of SECTION_KEYS) {
+    const { values, ok } = sectionValues(row, key, ctx);
+    if (!ok) return undefined;
+    try {
+      values.forEach((v) => checkSection(cat, key, v));
+      const avg = averageYears(values, sectionOf(key).name);
+      total += sumYears ? avg * values.length : avg;
+    } catch (e) {
+      if (e instanceof InputError) return undefined;
+      throw e;
+    }
+  }
+  return total;
+}
+
+const category: Check = {
+  id: "category",
+  rule: rs.categories[0].count.rule,
+  clause: cite(rs.categories[0].count.clause),
+  severity: "error",
+  description: "考核类别为 A、B 或 C 类",
+  row(row, ctx) {
+    const raw = row.get("category");
+    if (isBlank(raw)) {
+      ctx.value(row, "category", toCategory, { required: true }); // the catalogue's “不能为空”
+      return;
+    }
+    try {
+      toCategory(raw, "类别");
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      ctx.report({ row, key: "category", actual: normText(raw), message: e.message });
+    }
+  },
+};
+
+const unitCategory: Check = {
+  id: "unit-category",
+  rule: rs.categories[0].count.rule,
+  clause: cite(rs.categories[0].count.clause),
+  severity: "error",
+  description: "单位的考核类别与办法一所列分类一致(未列入的单位提示)",
+  row(row, ctx) {
+    const unit = ctx.value(row, "unit", toText, { required: true });
+    const cat = categoryOfRow(row);
+    if (unit === undefined || cat === undefined) return;
+    const listed = categoryOf(unit);
+    if (listed === undefined) {
+      ctx.report({
+        row, key: "unit", severity: "info", actual: unit,
+        message: `“${unit}”不在办法一所列A、B、C类单位中(信访工作量小的单位不列入考核范围),请核对分类`,
+      });
+    } else if (listed !== cat) {
+      ctx.report({
+        row, key: "category", expected: listed, actual: cat,
+        message: `“${unit}”在办法一中列为${listed}类,填报为${cat}类`,
+      });
+    }
+  },
+};
+
+const sectionMaxCheck: Check = {
+  id: "section-max",
+  rule: rs.items[0].points.rule,
+  clause: cite("二"),
+  severity: "error",
+  description: "各项得分不超过本类考核项目的满分(C类不考核的项目不得分)",
+  row(row, ctx) {
+    const cat = categoryOfRow(row);
+    if (cat === undefined) return;
+    for (const key of SECTION_KEYS) {
+      row.getAll(key).forEach((v, index) => {
+        if (isBlank(v)) return;
+        const n = ctx.value(row, key, num, { index });
+        if (n === undefined) return;
+        try {
+          checkSection(cat, key, n);
+        } catch (e) {
+          if (!(e instanceof InputError)) throw e;
+          const s = sectionOf(key);
+          ctx.report({
+            row, key, index, expected: sectionMax(cat, key), actual: n,
+            message: `${cat}类“${s.name}”满分${sectionMax(cat, key)}分,填报${n}分`,
+          });
+        }
+      });
+    }
+  },
+};
+
+const majorIncident: Check = {
+  id: "major-incident",
+  rule: rs.collective.majorIncidentScore.rule,
+  clause: cite(rs.collective.majorIncidentScore.clause),
+  severity: "error",
+  description: "发生重大恶性事件的单位,集体上访和疑难个访一项为0分(并取消评选先进资格)",
+  row(row, ctx) {
+    if (!row.has("major")) return;
+    const major = ctx.value(row, "major", toYesNo);
+    if (!major) return;
+    const { values, ok } = sectionValues(row, "collective", ctx);
+    if (!ok) return;
+    const zero = rs.collective.majorIncidentScore.value;
+    // the year of the incident scores 0 (二(四)1); with two annual columns, one of them
+    if (!values.some((v) => v === zero)) {
+      ctx.report({
+        row, key: "collective", expected: zero, actual: values[0],
+        message: `发生重大恶性事件,“集体上访和疑难个访”应扣除全部得分(${zero}分),填报${values.join("、")}分`,
+      });
+    }
+  },
+};
+
+/** Whether the typed 合计 is the total with the two years added instead of averaged (PET-5). */
+function yearsAdded(row: TableRow, cat: Category, typed: number, ctx: CheckContext): number | undefined {
+  const hasTwo = (["collective", "cases"] as const).some((k) => row.getAll(k).filter((v) => !isBlank(v)).length > 1);
+  if (!hasTwo) return undefined;
+  const averaged = recomputedRaw(row, cat, ctx);
+  const added = recomputedRaw(row, cat, ctx, true);
+  if (averaged === undefined || added === undefined) return undefined;
+  const raw = row.get("total");
+  return agreesTyped(raw, typed, added) && !agreesTyped(raw, typed, averaged) ? averaged : undefined;
+}
+
+const annualAverage: Check = {
+  id: "annual-average",
+  rule: rs.yearsAveraged.rule,
+  clause: cite(rs.yearsAveraged.clause),
+  severity: "error",
+  description: `第四、五项按年评定,合计取${rs.yearsAveraged.value}年的平均值(不是两年之和)`,
+  row(row, ctx) {
+    if (!row.has("total")) return;
+    const cat = categoryOfRow(row);
+    const typed = ctx.value(row, "total", num);
+    if (cat === undefined || typed === undefined) return;
+    const averaged = yearsAdded(row, cat, typed, ctx);
+    if (averaged === undefined) return;
+    ctx.report({
+      row, key: "total", expected: roundedAs(row.get("total"), averaged), actual: typed,
+      message: `合计把第四、五项两年得分相加了;应取两年平均值,合计为${roundedAs(row.get("total"), averaged)}分,填报${typed}分`,
+    });
+  },
+};
+
+const totalCheck: Check = {
+  id: "total",
+  rule: rs.statedFullMarks.A.rule,
+  clause: cite(rs.statedFullMarks.A.clause),
+  severity: "error",
+  description: "合计等于一至六项得分之和(第四、五项取两年平均值)",
+  row(row, ctx) {
+    if (!row.has("total")) return;
+    const cat = categoryOfRow(row);
+    const typed = ctx.value(row, "total", num);
+    if (cat === undefined || typed === undefined) return;
+    const raw = recomputedRaw(row, cat, ctx);
+    if (raw === undefined || yearsAdded(row, cat, typed, ctx) !== undefined) return; // annual-average says it
+    if (!agreesTyped(row.get("total"), typed, raw)) {
+      ctx.report({
+        row, key: "total", expected: roundedAs(row.get("total"), raw), actual: typed,
+        message: `合计应为${roundedAs(row.get("total"), raw)}分(一至六项之和,第四、五项取两年平均值),填报${typed}分`,
+      });
+    }
+  },
+};
+
+const percentCheck: Check = {
+  id: "percent",
+  rule: rs.statedFullMarks.A.rule,
+  clause: cite(rs.statedFullMarks.A.clause),
+  severity: "error",
+  description: `百分制得分 = 合计 ÷ 本类满分 × ${rs.percentScale.value}`,
+  row(row, ctx) {
+    if (!row.has("percent")) return;
+    const cat = categoryOfRow(row);
+    const typed = ctx.value(row, "percent", num);
+    if (cat === undefined || typed === undefined) return;
+    const raw = recomputedRaw(row, cat, ctx);
+    if (raw === undefined) return;
+    const pct = toPercent(cat, raw, rs.basis.value);
+    if (!agreesTyped(row.get("percent"), typed, pct)) {
+      const full = fullMark(cat, rs.basis.value);
+      ctx.report({
+        row, key: "percent", expected: roundedAs(row.get("percent"), pct), actual: typed,
+        message: `${cat}类满分${full}分,合计${raw}分折算百分制应为${roundedAs(row.get("percent"), pct)},填报${typed}`,
+      });
+    }
+  },
+};
+
+const cOver80: Check = {
+  id: "c-over-stated",
+  rule: rs.basis.rule,
+  clause: cite(rs.statedFullMarks.C.clause),
+  severity: "warning",
+  description: `C类原始得分超过规定满分${rs.statedFullMarks.C.value}分(源文件C类项目合计为${fullMark("C", "items")}分,自相矛盾)`,
+  row(row, ctx) {
+    const cat = categoryOfRow(row);
+    if (cat === undefined) return;
+    const raw = recomputedRaw(row, cat, ctx);
+    const stated = fullMark(cat, "stated");
+    if (raw === undefined || raw <= stated) return;
+    ctx.report({
+      row, key: row.has("total") ? "total" : "innovation", expected: stated, actual: raw,
+      message: `${cat}类原始得分${raw}分超过办法三(四)规定的满分${stated}分:办法二所列${cat}类项目合计为${fullMark(cat, "items")}分,` +
+        `二者矛盾;按${rs.basis.value === "stated" ? "规定满分" : "项目合计"}折算,请说明`,
+    });
+  },
+};
+
+const rankCheck: Check = {
+  id: "rank",
+  rule: rs.statedFullMarks.A.rule,
+  clause: cite(rs.statedFullMarks.A.clause),
+  severity: "error",
+  description: "类内排名与各单位百分制得分分类排队一致(同分同名次)",
+  sheet(table, ctx) {
+    if (!table.rows.some((r) => r.has("rank"))) return;
+    const entries: { row: TableRow; category: Category; score: number }[] = [];
+    const unscored = new Set<Category>();
+    for (const row of table.rows) {
+      const cat = categoryOfRow(row);
+      if (cat === undefined) continue; // not in any category: the category check reports it
+      const raw = recomputedRaw(row, cat, ctx);
+      // a row that cannot be recomputed is ranked on its typed 百分制得分; without one, its category is not ranked
+      const score = raw !== undefined ? toPercent(cat, raw, rs.basis.value)
+        : row.has("percent") ? ctx.value(row, "percent", num) : undefined;
+      if (score === undefined) unscored.add(cat);
+      else entries.push({ row, category: cat, score });
+    }
+    const ranked = entries.filter((e) => !unscored.has(e.category));
+    const ranks = rankWithinCategory(ranked);
+    ranked.forEach((e, i) => {
+      const typed = ctx.value(e.row, "rank", num);
+      if (typed === undefined) return;
+      if (typed !== ranks[i]) {
+        ctx.report({
+          row: e.row, key: "rank", expected: ranks[i], actual: typed,
+          message: `${e.category}类内排名应为第${ranks[i]}名,填报第${typed}名`,
+        });
+      }
+    });
+  },
+};
+
+const duplicateUnit: Check = {
+  id: "duplicate-unit",
+  rule: rs.categories[0].count.rule,
+  clause: cite(rs.categories[0].count.clause),
+  severity: "error",
+  description: "同一单位只填一行",
+  sheet(table, ctx) {
+    const seen = new Map<string, TableRow>();
+    for (const row of table.rows) {
+      const unit = ctx.value(row, "unit", toText, { required: true });
+      if (unit === undefined) continue;
+      const k = normUnitName(unit);
+      const first = seen.get(k);
+      if (first) ctx.report({ row, key: "unit", actual: unit, message: `“${unit}”重复,与第${first.rowNumber}行相同` });
+      else seen.set(k, row);
+    }
+  },
+};
+
+export const template: TemplateDef = {
+  id: "petition",
+  title: "信访工作目标管理考核评分表",
+  document: PETITION_DOCUMENT,
+  columns: [
+    { key: "unit", name: "单位", aliases: ["单位名称", "被考核单位"], required: true },
+    { key: "category", name: "类别", aliases: ["考核类别", "分类"], required: true },
+    { key: "leadership", name: "信访领导工作", aliases: ["领导工作"], required: true },
+    { key: "grassroots", name: "信访基层基础工作", aliases: ["基层基础工作", "信访基层、基础工作"], required: true },
+    {
+      key: "information", name: "信访信息调研宣传",
+      aliases: ["信息调研宣传", "信访信息、信访调研和信访宣传工作"], required: true,
+    },
+    {
+      key: "collective", name: "集体上访和疑难个访", aliases: ["集体上访和疑难个访处理工作"],
+      required: true, multi: true,
+    },
+    { key: "cases", name: "信访立案件办理", aliases: ["立案件办理", "信访立案件办理工作"], required: true, multi: true },
+    { key: "innovation", name: "改革与创新", aliases: ["信访工作改革与创新", "改革创新"], required: true },
+    { key: "total", name: "合计", aliases: ["总分", "原始得分"] },
+    { key: "percent", name: "百分制得分", aliases: ["折算得分", "百分制"] },
+    { key: "rank", name: "类内排名", aliases: ["排名"] },
+    { key: "major", name: "重大恶性事件" },
+  ],
+  checks: [
+    category, unitCategory, sectionMaxCheck, majorIncident, annualAverage, totalCheck, percentCheck, cOver80, rankCheck, duplicateUnit,
+  ],
+};

@@ -1,0 +1,218 @@
+/**
+ * trip — 因公临时出国(境)团组审批表 (渝委发〔2005〕14号), templates.md. Each row is a trip checked
+ * with the trip rules core (TRIP-1…8, checkTrip); a 需说明 finding on a row whose 说明 is filled
+ * becomes info; 在外天数 and the date order are checked; a leader heading several trips departing
+ * in one calendar year is flagged on each (TRIP-2 across rows).
+ */
+import { civilFromSerial } from "../../input/dates";
+import { isBlank, normText, shown, toCount, toDate, toText, toTripType } from "../../input/coerce";
+import { InputError } from "../../input/errors";
+import { inputMessages as M } from "../../input/messages";
+import { citation } from "../../rules/ruleset";
+import {
+  TRIP_DOCUMENT, checkTrip, countryCount, tripDays, tripRuleset, type Trip, type TripField, type TripFinding,
+} from "../../rules/trip";
+import type { Check, CheckContext, TableRow, TemplateDef } from "../template";
+import type { Severity } from "../findings";
+
+const rs = tripRuleset;
+const cite = (clause: string) => citation(TRIP_DOCUMENT, clause);
+
+/** The column each trip field is read from (and a finding about it is reported at). */
+const FIELD_KEY: Record<TripField, string> = {
+  type: "type", groupSize: "size", countries: "countries", departure: "departure", returnDate: "returnDate",
+  tripsThisYear: "tripsThisYear", requestDate: "requestDate", documentDate: "documentDate",
+  reportDate: "reportDate", passportDate: "passportDate",
+};
+
+const date = (v: unknown, p: string) => toDate(v, p) as number;
+const positive = (v: unknown, p: string) => {
+  const n = toCount(v, p);
+  // zero people / zero trips cannot be a trip: the catalogue's “须大于 0”
+  if (n === 0) throw new InputError("positive", p, M.positive(p, shown(v)));
+  return n;
+};
+
+interface RowTrip {
+  trip: Trip;
+  findings: TripFinding[];
+}
+
+/**
+ * The row as a Trip and its findings, computed once per row however many checks ask. Undefined
+ * when a required cell is unreadable (its INPUT finding says why) or the dates are out of order
+ * (the date-order check says so). Report/passport dates before the return are left out here and
+ * reported by TRIP-7 / TRIP-8 themselves.
+ */
+const caches = new WeakMap<CheckContext, WeakMap<TableRow, RowTrip | null>>();
+function rowTrip(row: TableRow, ctx: CheckContext): RowTrip | undefined {
+  let cache = caches.get(ctx);
+  if (!cache) caches.set(ctx, (cache = new WeakMap()));
+  if (cache.has(row)) return cache.get(row) ?? undefined;
+  const type = ctx.value(row, "type", toTripType, { required: true });
+  const groupSize = ctx.value(row, "size", positive, { required: true });
+  const countries = ctx.value(row, "countries", countryCount, { required: true });
+  const departure = ctx.value(row, "departure", date, { required: true });
+  const returnDate = ctx.value(row, "returnDate", date, { required: true });
+  const optional = (key: string) => ctx.value(row, key, date) ?? null;
+  const tripsThisYear = ctx.value(row, "tripsThisYear", positive) ?? null;
+  let result: RowTrip | null = null;
+  if (type !== undefined && groupSize !== undefined && countries !== undefined &&
+    departure !== undefined && returnDate !== undefined && returnDate >= departure) {
+    const report = optional("reportDate");
+    const passport = optional("passportDate");
+    const trip: Trip = {
+      type, groupSize, countries, departure, returnDate, tripsThisYear,
+      requestDate: optional("requestDate"), documentDate: optional("documentDate"),
+      reportDate: report !== null && report >= returnDate ? report : null,
+      passportDate: passport !== null && passport >= returnDate ? passport : null,
+    };
+    result = { trip, findings: checkTrip(trip, rs) };
+  }
+  cache.set(row, result);
+  return result ?? undefined;
+}
+
+/** 说明 filled: a 需说明 (warning) is explained and becomes info (templates.md). */
+function explained(row: TableRow): boolean {
+  return row.has("note") && !isBlank(row.get("note"));
+}
+function severityFor(row: TableRow, s: Severity): Severity {
+  return s === "warning" && explained(row) ? "info" : s;
+}
+
+/** A check reporting the findings of one rule of checkTrip. */
+function ruleCheck(id: string, limit: { rule: string; clause: string }, severity: Severity, description: string,
+  extra?: (row: TableRow, ctx: CheckContext) => void): Check {
+  return {
+    id, rule: limit.rule, clause: cite(limit.clause), severity, description,
+    row(row, ctx) {
+      const t = rowTrip(row, ctx);
+      if (t) {
+        for (const f of t.findings) {
+          if (f.rule !== limit.rule) continue;
+          ctx.report({
+            row, key: FIELD_KEY[f.field], message: f.message, expected: f.expected, actual: f.actual,
+            severity: severityFor(row, f.severity),
+          });
+        }
+      }
+      extra?.(row, ctx);
+    },
+  };
+}
+
+/** TRIP-7 / TRIP-8: a date before the return is itself wrong (reported here, not as a lateness). */
+function notBeforeReturn(key: string, label: string) {
+  return (row: TableRow, ctx: CheckContext) => {
+    const ret = ctx.value(row, "returnDate", date, { required: true });
+    const d = ctx.value(row, key, date);
+    if (ret !== undefined && d !== undefined && d < ret) {
+      ctx.report({ row, key, message: `${label}早于返回日期,请核对` });
+    }
+  };
+}
+
+const [oneCountry] = rs.daysByCountries;
+
+const checks: Check[] = [
+  ruleCheck("group-size", rs.studyGroupMax, "warning", `考察团组人数原则上不超过${rs.studyGroupMax.value}人`),
+  ruleCheck("trips-per-year", rs.tripsPerYearMax, "warning", `市管干部原则上一年内出访不超过${rs.tripsPerYearMax.value}次`),
+  ruleCheck("countries", rs.countriesMax, "warning", `一次出访国家(地区)原则上不超过${rs.countriesMax.value}个`),
+  ruleCheck("days-abroad", oneCountry.maxDays, "warning",
+    `在外停留天数(含旅途):${rs.daysByCountries.map((e) => `${e.countries.value}国不超过${e.maxDays.value}天`).join("、")}(培训团组除外)`),
+  ruleCheck("training-length", rs.trainingMaxMonths, "warning",
+    `培训团组在外以${rs.trainingAdvisedWeeks.min.value}至${rs.trainingAdvisedWeeks.max.value}周为宜,原则上不超过${rs.trainingMaxMonths.value}个月`),
+  ruleCheck("lead-time", rs.leadWeeks, "warning", `出国请示件应在办理护照、签证前${rs.leadWeeks.value}周呈报`),
+  ruleCheck("report", rs.reportMonths, "error", `返渝后${rs.reportMonths.value}个月内报送出访报告`,
+    notBeforeReturn("reportDate", "出访报告日期")),
+  ruleCheck("passport", rs.passportDays, "error", `回渝后${rs.passportDays.value}日内交还因公护照或通行证`,
+    notBeforeReturn("passportDate", "证件交还日期")),
+  {
+    id: "date-order",
+    rule: oneCountry.maxDays.rule,
+    clause: cite(oneCountry.maxDays.clause),
+    severity: "error",
+    description: "返回日期不早于出发日期",
+    row(row, ctx) {
+      const dep = ctx.value(row, "departure", date, { required: true });
+      const ret = ctx.value(row, "returnDate", date, { required: true });
+      if (dep !== undefined && ret !== undefined && ret < dep) {
+        ctx.report({ row, key: "returnDate", message: "返回日期早于出发日期" });
+      }
+    },
+  },
+  {
+    id: "days-agree",
+    rule: oneCountry.maxDays.rule,
+    clause: cite(oneCountry.maxDays.clause),
+    severity: "error",
+    description: "在外天数与出发、返回日期相符(首尾两天都计入)",
+    row(row, ctx) {
+      if (!row.has("days") || isBlank(row.get("days"))) return;
+      const typed = ctx.value(row, "days", (v, p) => toCount(v, p));
+      const dep = ctx.value(row, "departure", date, { required: true });
+      const ret = ctx.value(row, "returnDate", date, { required: true });
+      if (typed === undefined || dep === undefined || ret === undefined || ret < dep) return;
+      const days = tripDays(dep, ret, rs);
+      if (typed !== days) {
+        ctx.report({ row, key: "days", expected: days, actual: typed, message: `在外天数应为${days}天(含出发、返回当天),填报${typed}天` });
+      }
+    },
+  },
+  {
+    id: "leader-once-a-year",
+    rule: rs.tripsPerYearMax.rule,
+    clause: cite(rs.tripsPerYearMax.clause),
+    severity: "warning",
+    description: `同一团长一年内率团出访原则上不超过${rs.tripsPerYearMax.value}次`,
+    sheet(table, ctx) {
+      const groups = new Map<string, TableRow[]>();
+      for (const row of table.rows) {
+        const leader = ctx.value(row, "leader", toText, { required: true });
+        const dep = ctx.value(row, "departure", date, { required: true });
+        if (leader === undefined || dep === undefined) continue;
+        const k = `${normText(leader)}\u0000${civilFromSerial(dep).y}`;
+        const list = groups.get(k);
+        if (list) list.push(row);
+        else groups.set(k, [row]);
+      }
+      for (const [k, list] of groups) {
+        if (list.length <= rs.tripsPerYearMax.value) continue;
+        const [leader, year] = k.split("\u0000");
+        const rows = list.map((r) => r.rowNumber).join("、");
+        for (const row of list) {
+          ctx.report({
+            row, key: "leader", expected: rs.tripsPerYearMax.value, actual: list.length,
+            severity: severityFor(row, "warning"),
+            message: `${leader}${year}年率团出访${list.length}次(第${rows}行),市管干部原则上一年内出访不超过${rs.tripsPerYearMax.value}次`,
+          });
+        }
+      }
+    },
+  },
+];
+
+export const template: TemplateDef = {
+  id: "trip",
+  title: "因公临时出国(境)团组审批表",
+  document: TRIP_DOCUMENT,
+  columns: [
+    { key: "name", name: "团组名称", aliases: ["团组", "出访团组"], required: true },
+    { key: "leader", name: "团长", aliases: ["姓名", "团长姓名"], required: true },
+    { key: "position", name: "职务", aliases: ["团长职务"] },
+    { key: "type", name: "团组类型", aliases: ["类型", "团组性质"], required: true },
+    { key: "size", name: "人数", aliases: ["团组人数", "出访人数"], required: true },
+    { key: "countries", name: "出访国家(地区)", aliases: ["出访国家", "国家或地区", "出访国家或地区", "出访国家和地区"], required: true },
+    { key: "departure", name: "出发日期", aliases: ["出访日期", "出境日期"], required: true },
+    { key: "returnDate", name: "返回日期", aliases: ["回国日期", "入境日期", "返渝日期"], required: true },
+    { key: "days", name: "在外天数", aliases: ["在外停留天数", "天数"] },
+    { key: "tripsThisYear", name: "本年度出访次数", aliases: ["年度出访次数", "本年出访次数"] },
+    { key: "requestDate", name: "报批日期", aliases: ["呈报日期", "请示日期"] },
+    { key: "documentDate", name: "办证日期", aliases: ["办理护照签证日期", "办照日期"] },
+    { key: "reportDate", name: "出访报告日期", aliases: ["报告日期", "出访报告报送日期"] },
+    { key: "passportDate", name: "证件交还日期", aliases: ["护照交还日期", "证照交还日期"] },
+    { key: "note", name: "说明", aliases: ["特殊情况说明", "情况说明", "备注"] },
+  ],
+  checks,
+};
