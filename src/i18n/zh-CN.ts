@@ -1,0 +1,78 @@
+/**
+ * 任务窗格界面文字(简体中文,默认)。Finding messages come from the core (already Chinese);
+ * this catalogue holds only what the pane itself says.
+ */
+import { SEVERITY_LABEL_ZH, type Severity } from "../core/validate/findings";
+
+export const zhCN = {
+  appTitle: "GOV 表格校验",
+  tabValidate: "校验",
+  tabFunctions: "函数",
+  tabTemplates: "模板",
+  // Validate tab
+  showMore: (n: number) => `再显示 ${n} 条`,
+  selectedFinding: (where: string) => `已选中 ${where}`,
+  connecting: "正在连接 Excel…",
+  sampleLabel: "示例工作簿",
+  templateDocument: (doc: string) => `依据 ${doc}`,
+  busy: "处理中…",
+  validateActive: "校验当前工作表",
+  validateAll: "校验全部",
+  reading: (sheet: string, done: number, total: number) => `正在读取“${sheet}”:${done}/${total} 行`,
+  validating: "正在校验…",
+  sheetsTitle: "识别的模板",
+  noTemplate: "未识别模板",
+  headerRowAt: (row: number) => `表头在第 ${row} 行`,
+  dataRows: (n: number) => `${n} 行数据`,
+  findingsTitle: "校验结果",
+  noFindings: "未发现问题。",
+  notValidatedYet: "点击“校验当前工作表”或“校验全部”开始。",
+  filterLabel: "按严重程度筛选",
+  filterAll: "全部",
+  severityCount: (label: string, n: number) => `${label}(${n})`,
+  cellLabel: "单元格",
+  clauseLabel: "依据",
+  ruleLabel: "规则",
+  expectedLabel: "应为",
+  actualLabel: "填报",
+  selectFindingHint: (sheet: string, cell: string) => `定位到 ${sheet}!${cell}`,
+  makeReport: "生成校验报告",
+  reportDone: (name: string) => `已生成工作表“${name}”。`,
+  markCells: "标注问题单元格",
+  marked: (n: number) => `已标注 ${n} 个单元格。`,
+  clearMarks: "清除标注",
+  cleared: (n: number) => `已恢复 ${n} 个单元格的原填充。`,
+  errorPrefix: "操作失败:",
+  // Report sheet
+  reportSheetName: "校验报告",
+  reportHeaders: ["工作表", "单元格", "严重程度", "规则", "问题说明", "依据条款", "应为", "填报", "模板"],
+  // Functions tab
+  functionsTitle: "自定义函数",
+  functionsLoading: "正在加载函数列表…",
+  functionsLoadFailed: "无法加载函数列表:",
+  parameters: "参数",
+  optional: "可选",
+  example: "示例",
+  insert: "插入",
+  inserted: (address: string) => `已插入到 ${address}。`,
+  // Templates tab
+  templatesTitle: "空白模板",
+  insertTemplate: "插入模板",
+  templateInserted: (title: string) => `已插入“${title}”。`,
+  // Standalone mode
+  standaloneTitle: "离线校验(浏览器模式)",
+  standaloneIntro: "未在 Excel 中运行。选择或拖入 .xlsx 文件,在本机浏览器内校验,文件不会上传。",
+  chooseFile: "选择 .xlsx 文件",
+  dropHere: "将 .xlsx 文件拖到此处",
+  openSample: "打开示例",
+  loadingFile: (name: string) => `正在读取 ${name}…`,
+  fileLabel: (name: string) => `文件:${name}`,
+  reportDownloaded: (name: string) => `已下载 ${name}`,
+  downloadReport: "下载校验报告",
+  reportFileSuffix: "-校验报告.xlsx",
+  notXlsx: "请选择 .xlsx 格式的工作簿。",
+  // the core's labels, so the pane, the report sheet and govcheck say the same words
+  severity: SEVERITY_LABEL_ZH as Record<Severity, string>,
+};
+
+export type Messages = typeof zhCN;

@@ -1,0 +1,35 @@
+/**
+ * What the task pane asks of the workbook it runs in. Components receive an ExcelPort as a prop,
+ * so they are tested without Office; src/office/excelPort.ts implements it with Office.js.
+ */
+import type { Finding } from "../core/validate/findings";
+import type { WorkbookSnapshot } from "../core/validate/snapshot";
+
+export interface ReadProgress {
+  sheet: string;
+  rowsRead: number;
+  rowsTotal: number;
+}
+export type OnReadProgress = (p: ReadProgress) => void;
+
+/** A report table cell: text, number, boolean or blank. */
+export type ReportCell = string | number | boolean | null;
+
+export interface ExcelPort {
+  /** the active worksheet as a snapshot; writes nothing */
+  readActiveSheet(onProgress?: OnReadProgress): Promise<WorkbookSnapshot>;
+  /** every visible worksheet except report sheets; writes nothing */
+  readAllSheets(onProgress?: OnReadProgress): Promise<WorkbookSnapshot>;
+  /** activates `sheet` and selects `cell` (A1) */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** adds a new sheet named `baseName` (suffixed when taken) holding `table`; returns its name */
+  addReportSheet(baseName: string, table: ReportCell[][]): Promise<string>;
+  /** fills each finding's cell, storing its original fill in the workbook; returns cells marked */
+  highlight(findings: readonly Finding[]): Promise<number>;
+  /** restores every fill stored by highlight(); returns cells restored */
+  clearHighlights(): Promise<number>;
+  /** writes `formula` into the active cell; returns its address */
+  insertFormula(formula: string): Promise<string>;
+  /** inserts the worksheets of an .xlsx given as base64, activating the first */
+  insertTemplate(base64: string): Promise<void>;
+}

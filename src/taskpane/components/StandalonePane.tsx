@@ -1,0 +1,143 @@
+/**
+ * Standalone mode, for a browser without Office (and without network): pick or drop an .xlsx,
+ * validate it here with the same core, see the same findings, download the report workbook.
+ * 打开示例 loads a bundled sample with planted errors.
+ */
+import { useEffect, useRef, useState } from "react";
+import { Button, Select, Spinner, makeStyles, tokens, useId } from "@fluentui/react-components";
+import type { TemplateSummary } from "../../core/validate";
+import type { FetchBytes, FileWorkbookPort, ValidateFn } from "../types";
+import { exampleUrl } from "../types";
+import { isXlsxName, useFileValidation } from "../hooks/useFileValidation";
+import { useAction } from "../hooks/useAction";
+import { reportFileName, saveBytes } from "../download";
+import { useMessages } from "../i18n";
+import { FindingsList } from "./FindingsList";
+import { SheetSummary } from "./SheetSummary";
+import { Notice } from "./Notice";
+
+export interface StandalonePaneProps {
+  filePort: FileWorkbookPort;
+  validate: ValidateFn;
+  fetchBytes: FetchBytes;
+  templates: readonly TemplateSummary[];
+  /** template id whose errors example opens at once (`?sample=1` / `?sample=<id>`) */
+  initialSample?: string | null;
+  /** saves the report (default: browser download) */
+  save?: (name: string, bytes: Uint8Array) => void;
+}
+
+const useStyles = makeStyles({
+  drop: {
+    display: "flex", flexDirection: "column", alignItems: "center", gap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalL, margin: `${tokens.spacingVerticalS} 0`,
+    border: `2px dashed ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  dragging: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  row: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS, margin: `${tokens.spacingVerticalS} 0` },
+  file: { fontWeight: tokens.fontWeightSemibold },
+  // the native control's "Choose File" text follows the browser's language, not the pane's:
+  // the input stays (focusable, for keyboards and screen readers) but the label is what shows
+  hiddenInput: {
+    position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap",
+    ":focus-visible + label": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  pick: {
+    cursor: "pointer", padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium, fontWeight: tokens.fontWeightSemibold,
+    backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand,
+    ":hover": { backgroundColor: tokens.colorBrandBackgroundHover },
+  },
+});
+
+export function StandalonePane(props: StandalonePaneProps) {
+  const m = useMessages();
+  const s = useStyles();
+  const inputId = useId("xlsx-file");
+  const selectId = useId("sample");
+  const { state, openBytes, reportBytes, fail } = useFileValidation(props.filePort, props.validate);
+  const action = useAction();
+  const [dragging, setDragging] = useState(false);
+  const [sample, setSample] = useState<string>(props.templates.find((t) => t.id === props.initialSample)?.id ?? props.templates[0]?.id ?? "");
+  const opened = useRef(false);
+
+  const openSample = (id: string) => {
+    const url = exampleUrl(id);
+    void openBytes(url.split("/").pop() ?? url, () => props.fetchBytes(url));
+  };
+  const openFile = (file: File | undefined) => {
+    if (!file) return;
+    if (!isXlsxName(file.name)) {
+      fail(m.notXlsx);
+      return;
+    }
+    void openBytes(file.name, () => file.arrayBuffer());
+  };
+
+  useEffect(() => {
+    if (props.initialSample && !opened.current && sample) {
+      opened.current = true;
+      openSample(sample);
+    }
+    // once, on mount
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  return (
+    <div>
+      <h2>{m.standaloneTitle}</h2>
+      <p>{m.standaloneIntro}</p>
+      <div
+        className={dragging ? `${s.drop} ${s.dragging}` : s.drop}
+        onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => { e.preventDefault(); setDragging(false); openFile(e.dataTransfer.files[0]); }}
+      >
+        <span>{m.dropHere}</span>
+        <input
+          id={inputId}
+          className={s.hiddenInput}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(e) => { openFile(e.target.files?.[0]); e.target.value = ""; }}
+        />
+        <label htmlFor={inputId} className={s.pick}>{m.chooseFile}</label>
+      </div>
+      <div className={s.row}>
+        <label htmlFor={selectId}>{m.sampleLabel}</label>
+        <Select id={selectId} value={sample} onChange={(_, d) => setSample(d.value)}>
+          {props.templates.map((t) => <option key={t.id} value={t.id}>{t.title}</option>)}
+        </Select>
+        <Button onClick={() => openSample(sample)} disabled={state.phase === "loading" || !sample}>{m.openSample}</Button>
+      </div>
+
+      {state.phase === "loading" && <Spinner size="tiny" label={m.loadingFile(state.file)} role="status" />}
+      {state.phase === "error" && (
+        <Notice notice={{ intent: "error", text: m.errorPrefix + (state.file ? `${state.file}:` : "") + state.message }} />
+      )}
+      {state.phase === "done" && (
+        <>
+          <div className={s.row}>
+            <span className={s.file}>{m.fileLabel(state.file)}</span>
+            <Button
+              appearance="primary"
+              disabled={action.busy}
+              onClick={() => action.perform(async () => {
+                const report = await reportBytes();
+                if (!report) return "";
+                const name = reportFileName(report.name, m.reportFileSuffix);
+                (props.save ?? saveBytes)(name, report.bytes);
+                return m.reportDownloaded(name);
+              }, m.errorPrefix)}
+            >{m.downloadReport}</Button>
+          </div>
+          <Notice notice={action.notice} />
+          <SheetSummary sheets={state.result.sheets} templates={props.templates} />
+          <h3>{m.findingsTitle}</h3>
+          <FindingsList findings={state.result.findings} showSheet={state.result.sheets.length > 1} />
+        </>
+      )}
+    </div>
+  );
+}

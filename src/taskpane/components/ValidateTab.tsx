@@ -1,0 +1,91 @@
+/**
+ * 校验 tab: validate the active sheet or all sheets, show the templates recognised and the
+ * findings; click a finding to select its cell; write a report sheet; mark and unmark cells.
+ */
+import { Button, ProgressBar, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import type { TemplateSummary } from "../../core/validate";
+import { reportTable } from "../../office/report";
+import type { ExcelPort, ValidateFn } from "../types";
+import { useValidation } from "../hooks/useValidation";
+import { useAction } from "../hooks/useAction";
+import { useMessages } from "../i18n";
+import { FindingsList } from "./FindingsList";
+import { SheetSummary } from "./SheetSummary";
+import { Notice } from "./Notice";
+
+export interface ValidateTabProps {
+  port: ExcelPort;
+  validate: ValidateFn;
+  templates: readonly TemplateSummary[];
+}
+
+const useStyles = makeStyles({
+  bar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, margin: `${tokens.spacingVerticalS} 0` },
+  progress: { margin: `${tokens.spacingVerticalS} 0` },
+});
+
+export function ValidateTab(props: ValidateTabProps) {
+  const m = useMessages();
+  const s = useStyles();
+  const { state, result, busy, validateActive, validateAll } = useValidation(props.port, props.validate);
+  const action = useAction();
+  const findings = result?.findings ?? [];
+  const disabled = busy || action.busy;
+  return (
+    <div>
+      <div className={s.bar}>
+        <Button appearance="primary" disabled={disabled} onClick={validateActive}>{m.validateActive}</Button>
+        <Button disabled={disabled} onClick={validateAll}>{m.validateAll}</Button>
+      </div>
+
+      {state.phase === "reading" && (
+        <div className={s.progress} role="status">
+          {state.progress
+            ? <>
+              <ProgressBar value={state.progress.rowsTotal > 0 ? state.progress.rowsRead / state.progress.rowsTotal : 0} />
+              <span>{m.reading(state.progress.sheet, state.progress.rowsRead, state.progress.rowsTotal)}</span>
+            </>
+            : <Spinner size="tiny" label={m.busy} />}
+        </div>
+      )}
+      {state.phase === "validating" && <Spinner size="tiny" label={m.validating} role="status" />}
+      {state.phase === "error" && <Notice notice={{ intent: "error", text: m.errorPrefix + state.message }} />}
+      {state.phase === "idle" && <p>{m.notValidatedYet}</p>}
+
+      <div className={s.bar}>
+        <Button
+          disabled={disabled || !result}
+          onClick={() => action.perform(async () => {
+            const name = await props.port.addReportSheet(m.reportSheetName, reportTable(findings, m));
+            return m.reportDone(name);
+          }, m.errorPrefix)}
+        >{m.makeReport}</Button>
+        <Button
+          disabled={disabled || findings.length === 0}
+          onClick={() => action.perform(async () => m.marked(await props.port.highlight(findings)), m.errorPrefix)}
+        >{m.markCells}</Button>
+        {/* the marks live in the workbook, so clearing is offered even before this pane validated */}
+        <Button
+          disabled={disabled}
+          onClick={() => action.perform(async () => m.cleared(await props.port.clearHighlights()), m.errorPrefix)}
+        >{m.clearMarks}</Button>
+      </div>
+      <Notice notice={action.notice} />
+
+      {result && (
+        <>
+          <SheetSummary sheets={result.sheets} templates={props.templates} />
+          <h3>{m.findingsTitle}</h3>
+          <FindingsList
+            findings={findings}
+            showSheet={result.sheets.length > 1}
+            onSelect={(f) => action.perform(async () => {
+              await props.port.selectCell(f.sheet, f.cell);
+              return m.selectFindingHint(f.sheet, f.cell);
+            }, m.errorPrefix)}
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * Types the pane's components share. Everything that touches Office, the network or ExcelJS is
+ * an interface passed in as a prop, so components are tested with plain fakes.
+ */
+import type { Severity } from "../core/validate/findings";
+import type { ValidationResult } from "../core/validate";
+import type { WorkbookSnapshot } from "../core/validate/snapshot";
+
+export type { ExcelPort, ReadProgress, ReportCell } from "../office/port";
+
+/** The validator, injectable for tests (production: core/validate's validateWorkbook). */
+export type ValidateFn = (snapshot: WorkbookSnapshot) => ValidationResult;
+
+export type SeverityFilter = Severity | "all";
+
+/** GET a same-origin resource: JSON, or raw bytes. */
+export type FetchJson = (url: string) => Promise<unknown>;
+export type FetchBytes = (url: string) => Promise<ArrayBuffer>;
+
+/** One parameter of a custom function, as functions.json describes it. */
+export interface FunctionParam {
+  name: string;
+  description?: string;
+  type?: string;
+  dimensionality?: string;
+  optional?: boolean;
+}
+
+/** One custom function, as functions.json describes it. */
+export interface FunctionInfo {
+  id: string;
+  name: string;
+  description: string;
+  parameters: FunctionParam[];
+}
+
+/** The standalone (browser) mode's workbook access: ExcelJS behind import(). */
+export interface FileWorkbookPort {
+  read(data: ArrayBuffer, file: string): Promise<WorkbookSnapshot>;
+  report(result: ValidationResult, file: string): Promise<Uint8Array>;
+}
+
+/** Where the sample workbooks are served, relative to taskpane.html. */
+export const templateUrl = (id: string) => `assets/templates/${id}.xlsx`;
+export const exampleUrl = (id: string) => `assets/templates/examples/${id}-errors.xlsx`;

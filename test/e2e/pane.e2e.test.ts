@@ -1,0 +1,154 @@
+/**
+ * End to end in a real Chromium: the built pane, opened as a plain web page with no Office and no
+ * network (every non-local request is aborted), must fall back to standalone mode, validate a
+ * bundled sample with planted errors in the browser, list each planted cell, let the clerk click
+ * a finding and download the report. Screenshot: test/e2e/artifacts/pane.png.
+ *
+ * Without /usr/bin/chromium the test says plainly that it skipped — except under CI, where a
+ * missing browser is a failure.
+ */
+import * as fs from "fs";
+import * as http from "http";
+import * as path from "path";
+import type { AddressInfo } from "net";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { DIST as BUILT_DIST, ensureBuilt } from "../support/build";
+import type { TemplateSample } from "../../scripts/samples/types";
+
+const CHROMIUM = "/usr/bin/chromium";
+/** GOV_E2E_DIST serves another finished build (e.g. a scratch one) instead of building dist/. */
+const DIST = process.env.GOV_E2E_DIST ? path.resolve(process.env.GOV_E2E_DIST) : BUILT_DIST;
+const ARTIFACTS = path.join(__dirname, "artifacts");
+/** Order of preference for the sample to open (the brief names petition first). */
+const SAMPLE_IDS = ["petition", "grid", "trip", "patrol", "eval-county", "eval-dept"];
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json",
+  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".png": "image/png",
+  ".css": "text/css", ".map": "application/json", ".xml": "application/xml",
+};
+
+jest.setTimeout(15 * 60 * 1000);
+
+function serve(root: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(root) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+async function plantedFor(id: string): Promise<{ cell: string; rule: string }[]> {
+  const mod = (await import(`../../scripts/samples/${id}`)) as { sample: TemplateSample };
+  return mod.sample.errors().planted;
+}
+
+/** The cell shown on each finding button ("F7", or "Sheet!F7" when several sheets). */
+async function shownCells(page: Page): Promise<string[]> {
+  const texts = await page.locator("li > button > span:first-child").allTextContents();
+  return texts.map((t) => t.replace(/^.*!/, ""));
+}
+
+const haveChromium = fs.existsSync(CHROMIUM);
+if (!haveChromium && process.env.CI) {
+  test("chromium is installed (required under CI)", () => {
+    throw new Error(`${CHROMIUM} is missing: the end-to-end pane test cannot run under CI`);
+  });
+} else if (!haveChromium) {
+  test("pane end to end (skipped: no chromium)", () => {
+    process.stdout.write(`SKIPPED: ${CHROMIUM} not found; the end-to-end pane test did not run.\n`);
+  });
+} else {
+  describe("task pane in Chromium, standalone and offline", () => {
+    let server: http.Server;
+    let browser: Browser;
+    let base: string;
+    let sampleId: string;
+    /** requests aborted (office.js may probe a CDN): the pane must work without them */
+    const blocked: string[] = [];
+
+    beforeAll(async () => {
+      if (!process.env.GOV_E2E_DIST) ensureBuilt();
+      const found = SAMPLE_IDS.find((id) => fs.existsSync(path.join(DIST, "assets/templates/examples", `${id}-errors.xlsx`)));
+      if (!found) throw new Error("no sample workbook in dist/assets/templates/examples (npm run templates, then build)");
+      sampleId = found;
+      server = await serve(DIST);
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
+          "--no-first-run", "--disable-component-update", "--disable-sync"],
+      });
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await new Promise((r) => (server ? server.close(r) : r(undefined)));
+    });
+
+    async function openPane(query = ""): Promise<{ page: Page; errors: string[]; scripts: string[] }> {
+      const page = await browser.newPage({ viewport: { width: 420, height: 900 }, acceptDownloads: true });
+      const errors: string[] = [];
+      const scripts: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      page.on("request", (r) => { if (r.resourceType() === "script") scripts.push(r.url()); });
+      // no network: only our own origin answers
+      await page.route("**/*", (route) => {
+        const url = route.request().url();
+        if (url.startsWith(base) || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
+        blocked.push(url);
+        return route.abort();
+      });
+      await page.goto(`${base}/taskpane.html${query}`);
+      return { page, errors, scripts };
+    }
+
+    test("a sample with planted errors: every planted cell listed, a finding clicked, report downloaded", async () => {
+      const planted = await plantedFor(sampleId);
+      const { page, errors, scripts } = await openPane();
+      // outside Office the pane must not hang: the file picker appears
+      const input = page.locator("input[type=file]").first();
+      await input.waitFor({ state: "attached", timeout: 30_000 });
+      expect(await input.getAttribute("accept")).toContain(".xlsx");
+      // ExcelJS is not part of the first load
+      expect(scripts.filter((u) => /exceljs/.test(u))).toEqual([]);
+      await input.setInputFiles(path.join(DIST, "assets/templates/examples", `${sampleId}-errors.xlsx`));
+      await page.getByRole("heading", { name: /^(违规|需说明|提示)\(\d+\)$/ }).first().waitFor({ timeout: 60_000 });
+
+      const cells = await shownCells(page);
+      for (const p of planted) expect(cells).toContain(p.cell);
+
+      const first = page.locator("li > button", { hasText: planted[0].cell }).first();
+      await first.click();
+      expect(await first.getAttribute("aria-current")).toBe("true");
+      expect(await page.getByRole("status").filter({ hasText: planted[0].cell }).count()).toBeGreaterThan(0);
+
+      const download = page.waitForEvent("download");
+      await page.getByRole("button", { name: "下载校验报告" }).click();
+      const file = await download;
+      expect(file.suggestedFilename()).toBe(`${sampleId}-errors-校验报告.xlsx`);
+      const saved = path.join(ARTIFACTS, file.suggestedFilename());
+      fs.mkdirSync(ARTIFACTS, { recursive: true });
+      await file.saveAs(saved);
+      expect(fs.readFileSync(saved).subarray(0, 2).toString()).toBe("PK");
+
+      await page.screenshot({ path: path.join(ARTIFACTS, "pane.png"), fullPage: true });
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+
+    test("?sample=1 opens on a sample directly, and ExcelJS loads only then, as its own chunk", async () => {
+      const { page, errors, scripts } = await openPane("?sample=1");
+      await page.getByRole("heading", { name: /^(违规|需说明|提示)\(\d+\)$/ }).first().waitFor({ timeout: 60_000 });
+      expect(await page.getByText(/^文件:.+-errors\.xlsx$/).count()).toBe(1);
+      expect(scripts.some((u) => /exceljs/.test(u))).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  });
+}
