@@ -1,0 +1,109 @@
+/**
+ * govcheck: argv → engine → formatter → exit code.
+ * Exit 0: no error-severity finding; 1: at least one; 2: bad usage, or a file could not be read
+ * (named on stderr in one line; the other files are still checked).
+ */
+import { promises as fsp } from "fs";
+import * as path from "path";
+import { listTemplates } from "../core/validate";
+import { DEFAULT_MAX_CELLS } from "../xlsx/cells";
+import { writeReportWorkbook } from "../xlsx/report";
+import { parseArgs, UsageError } from "./args";
+import { displayName, expandInputs } from "./files";
+import { formatCsv } from "./formatters/csv";
+import { formatJson } from "./formatters/json";
+import { formatTable } from "./formatters/table";
+import { cliMessages as M } from "./messages";
+import { Progress, type ProgressStream, wantsProgress } from "./progress";
+import { checkFiles, exitCode, type RunResult } from "./run";
+
+export interface CliIo {
+  stdout: ProgressStream;
+  stderr: ProgressStream;
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+function useColor(io: CliIo): boolean {
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined && force !== "" && force !== "0" && force !== "false") return true;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;
+  return Boolean(io.stdout.isTTY);
+}
+
+function errLine(io: CliIo, text: string): void {
+  io.stderr.write(`${M.prefix}: ${text}\n`);
+}
+
+export function render(result: RunResult, format: "table" | "json" | "csv", color: boolean): string {
+  if (format === "json") return formatJson(result);
+  if (format === "csv") return formatCsv(result);
+  const titles = new Map(listTemplates().map((t) => [t.id as string, t.title]));
+  return formatTable(result, { color, titles });
+}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const templates = listTemplates();
+  let opts;
+  try {
+    opts = parseArgs(argv, templates.map((t) => t.id));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    errLine(io, `${e.message}(${M.seeHelp})`);
+    return 2;
+  }
+  if (opts.help) {
+    io.stdout.write(`${M.help(templates, DEFAULT_MAX_CELLS)}\n`);
+    return 0;
+  }
+
+  const { files, missing } = await expandInputs(opts.inputs, io.cwd);
+  for (const m of missing) errLine(io, M.noMatch(m));
+  if (files.length === 0) {
+    errLine(io, M.noFiles);
+    return 2;
+  }
+  const names = files.map((f) => displayName(f, io.cwd));
+  const sizes = await Promise.all(files.map((f) => fsp.stat(f).then((s) => s.size, () => 0)));
+  const progress = wantsProgress(io.stderr, files.length, sizes.reduce((a, b) => a + b, 0)) ? new Progress(io.stderr) : null;
+
+  const result = await checkFiles(files, names, {
+    template: opts.template,
+    maxCells: opts.maxCells,
+    onFile: progress ? (i, total, name) => progress.update(i, total, name) : undefined,
+  });
+  progress?.clear();
+  for (const u of result.unreadable) errLine(io, M.unreadable(u.file, u.message));
+
+  io.stdout.write(render(result, opts.format, useColor(io)));
+
+  let code: number = exitCode(result);
+  if (missing.length > 0) code = 2;
+  if (opts.report) {
+    const out = path.resolve(io.cwd, opts.report);
+    try {
+      const bytes = await writeReportWorkbook({
+        findings: result.findings, sheets: result.sheets, files: result.files, unreadable: result.unreadable,
+      });
+      await fsp.writeFile(out, bytes);
+      if (opts.format === "table") io.stderr.write(`${M.reportWritten(displayName(out, io.cwd))}\n`);
+    } catch (e) {
+      errLine(io, M.reportFailed(opts.report, e instanceof Error ? e.message : String(e)));
+      code = 2;
+    }
+  }
+  return code;
+}
+
+/** Entry point for bin/govcheck.js. */
+export function run(): void {
+  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env })
+    .then((code) => {
+      process.exitCode = code;
+    })
+    .catch((e: unknown) => {
+      // never a stack trace for the clerk: one line, exit 2
+      process.stderr.write(`${M.prefix}: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 2;
+    });
+}

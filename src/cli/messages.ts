@@ -1,0 +1,59 @@
+/**
+ * The one catalogue of govcheck's wording (zh-CN): help, usage errors, the table format's
+ * labels. Severity labels come from core/validate/findings (违规/需说明/提示).
+ */
+import type { TemplateSummary } from "../core/validate";
+
+export const cliMessages = {
+  prefix: "govcheck",
+  help: (templates: readonly TemplateSummary[], defaultMaxCells: number) =>
+    [
+      "用法: govcheck 文件或文件夹... [选项]",
+      "",
+      "校验 .xlsx 表格是否符合四份文件的规定,列出每个问题所在的单元格、规则和条款。",
+      "文件可以是 .xlsx 文件、文件夹(递归查找其中的 .xlsx,跳过 ~$ 开头的临时文件)",
+      "或通配符(* 匹配一段名字,** 匹配任意层文件夹,? 匹配一个字符;请加引号,如 \"报表/**/*.xlsx\")。",
+      "",
+      "选项:",
+      "  --format table|json|csv   输出格式(默认 table:按文件和工作表分组的中文列表)",
+      "  --report 报告.xlsx          另外写出一份 Excel 校验报告",
+      "  --template 模板            不自动识别,把每个工作表都按该模板校验",
+      `  --max-cells N             每个工作簿最多读取的单元格数(默认 ${defaultMaxCells})`,
+      "  -h, --help                显示本帮助",
+      "",
+      "模板:",
+      ...templates.map((t) => `  ${t.id.padEnd(12)} ${t.title}(${t.document})`),
+      "",
+      "退出码: 0 没有违规;1 发现违规;2 用法错误或有文件无法读取(其余文件照常校验)。",
+      "环境变量 NO_COLOR 关闭彩色输出。",
+    ].join("\n"),
+  seeHelp: "用 --help 查看用法",
+  unknownOption: (opt: string) => `未知选项 “${opt}”`,
+  missingValue: (opt: string) => `选项 ${opt} 需要一个值`,
+  badFormat: (v: string) => `--format 只能是 table、json 或 csv,收到 “${v}”`,
+  badTemplate: (v: string, ids: readonly string[]) => `没有模板 “${v}”,可用: ${ids.join("、")}`,
+  badMaxCells: (v: string) => `--max-cells 须为正整数,收到 “${v}”`,
+  badReport: (v: string) => `--report 的文件名须以 .xlsx 结尾,收到 “${v}”`,
+  noInputs: "请给出要校验的 .xlsx 文件或文件夹",
+  noFiles: "没有找到要校验的 .xlsx 文件",
+  noMatch: (pattern: string) => `“${pattern}” 没有匹配到任何 .xlsx 文件`,
+  unreadable: (file: string, reason: string) => `无法读取 “${file}”: ${reason}`,
+  reportFailed: (file: string, reason: string) => `无法写出报告 “${file}”: ${reason}`,
+  reportWritten: (file: string) => `校验报告已写入 ${file}`,
+  compiling: "正在编译 govcheck(首次运行或源码有更新)…",
+  // table format
+  sheetLine: (sheet: string, what: string) => `  工作表“${sheet}”: ${what}`,
+  templateWhat: (title: string, id: string, rows: number) => `${title}(${id}),${rows} 行数据`,
+  noTemplate: "未识别为任何模板",
+  clean: "    未发现问题",
+  cannotRead: (reason: string) => `  无法读取: ${reason}`,
+  expectedActual: (expected: string, actual: string) => `应为 ${expected},实际 ${actual}`,
+  expectedOnly: (expected: string) => `应为 ${expected}`,
+  summary: (files: number, sheets: number, errors: number, warnings: number, infos: number) =>
+    `共 ${files} 个文件,${sheets} 个工作表:违规 ${errors} 处,需说明 ${warnings} 处,提示 ${infos} 处`,
+  summaryUnreadable: (n: number) => `;${n} 个文件无法读取`,
+  progress: "校验中",
+  yes: "是",
+  no: "否",
+  csvHeader: ["文件", "工作表", "单元格", "级别", "规则", "条款", "说明", "应为", "实际", "模板"],
+} as const;

@@ -1,0 +1,37 @@
+/**
+ * The one catalogue of the .xlsx adapter's messages (zh-CN): why a file could not be read, and
+ * the report workbook's wording. One line each, shown to the clerk as is (never a stack trace).
+ */
+export const readMessages = {
+  empty: () => "文件是空的(0 字节)",
+  notFound: () => "找不到该文件",
+  noAccess: () => "没有读取该文件的权限",
+  isFolder: () => "这是一个文件夹,不是文件",
+  notXlsx: () => "不是 .xlsx 工作簿(文件格式无法识别)",
+  encrypted: () => "文件设有打开密码(已加密),请先在 Excel 中取消密码再校验",
+  legacyBinary: () => "这是旧版 .xls(Excel 97-2003)文件,请在 Excel 中另存为 .xlsx 再校验",
+  corrupt: () => "文件已损坏或不完整,无法解压",
+  badXml: (part: string) => `文件已损坏:${part} 的内容无法解析`,
+  noWorkbook: () => "压缩包里没有 Excel 工作簿(缺少 xl/workbook.xml),可能是 Word 或其他文件",
+  tooLarge: (max: number) => `工作簿过大:单元格超过 ${max} 个的上限,请拆分后再校验`,
+  unexpected: (what: string) => `读取失败:${what}`,
+} as const;
+
+export const reportMessages = {
+  sheetName: "校验报告",
+  title: "表格校验报告",
+  files: "文件",
+  sheets: "工作表",
+  templates: "识别的模板",
+  noTemplate: "未识别",
+  counts: "问题数",
+  generated: "生成时间",
+  unreadable: "无法读取",
+  none: "无",
+  header: ["文件", "工作表", "单元格", "级别", "规则", "条款", "说明", "应为", "实际"],
+  yes: "是",
+  no: "否",
+  countLine: (errors: number, warnings: number, infos: number) =>
+    `违规 ${errors} 处,需说明 ${warnings} 处,提示 ${infos} 处`,
+  sheetCount: (sheets: number, recognised: number) => `${sheets} 个(识别出模板的 ${recognised} 个)`,
+} as const;
