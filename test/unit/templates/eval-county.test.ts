@@ -7,6 +7,7 @@ import { composite, grades } from "../../../src/core/rules/eval";
 import { FindingSchema, validateWorkbook } from "../../../src/core/validate";
 import { template } from "../../../src/core/validate/templates/eval-county";
 import { sample } from "../../../scripts/samples/eval-county";
+import { describeCheckMetadata, describeSamples } from "../../support/sample-suite";
 
 const H = [
   "单位", "指标考核得分", "公众评议得分", "内部评估得分", "加分", "减分", "一票否决", "公众满意度", "目标任务完成",
@@ -51,29 +52,9 @@ const at = (f: ReturnType<typeof run>, cell: string) => f.filter((x) => x.cell =
 /** n units with distinct composites, all eligible. */
 const many = (n: number): Unit[] => Array.from({ length: n }, (_, i) => ({ unit: `县${i + 1}`, ind: 900 - i * 20, pub: 800, internal: 800 }));
 
-describe("the sample sheets", () => {
-  test("clean: no findings at all", () => {
-    const r = validateWorkbook({ sheets: [sample.clean()] });
-    expect(r.sheets[0]).toMatchObject({ template: "eval-county", rows: 6, headerRow: 4 });
-    expect(r.findings).toEqual([]);
-  });
-  test("errors: every planted error is found", () => {
-    const { sheet, planted } = sample.errors();
-    const r = validateWorkbook({ sheets: [sheet] });
-    expect(planted.length).toBeGreaterThanOrEqual(6);
-    for (const p of planted) {
-      expect(r.findings).toContainEqual(expect.objectContaining({ cell: p.cell, rule: p.rule, severity: p.severity }));
-    }
-  });
-});
-
+describeCheckMetadata(template, /^EVAL-\d+$/);
+describeSamples(sample, { rows: 6, headerRow: 4 });
 describe("one failing case per check", () => {
-  test("every check has metadata naming its clause", () => {
-    for (const c of template.checks) {
-      expect(c.clause).toMatch(/^娄办发〔2009〕19号 /);
-      expect(c.rule).toMatch(/^EVAL-\d+$/);
-    }
-  });
   test("a correct sheet of 10 units (3 先进) has no findings", () => {
     const rows = sheetRows(many(10));
     expect(rows.filter((r) => r[11] === "先进")).toHaveLength(3);

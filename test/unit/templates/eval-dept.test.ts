@@ -7,6 +7,7 @@ import { deptGrade } from "../../../src/core/rules/eval";
 import { FindingSchema, validateWorkbook } from "../../../src/core/validate";
 import { template } from "../../../src/core/validate/templates/eval-dept";
 import { sample } from "../../../scripts/samples/eval-dept";
+import { describeCheckMetadata, describeSamples } from "../../support/sample-suite";
 
 const H = ["部门", "重点工作", "民生建设", "经济发展", "为民办实事完成", "一票否决", "等次", "备注"];
 
@@ -24,29 +25,9 @@ function run(rows: CellValue[][]) {
 const depts = (n: number, advanced: number) =>
   Array.from({ length: n }, (_, i) => row(`部门${i + 1}`, [90 - i, 80, null], true, false, i < advanced ? "先进" : undefined));
 
-describe("the sample sheets", () => {
-  test("clean: no findings at all; the 备注 text column is not an indicator", () => {
-    const r = validateWorkbook({ sheets: [sample.clean()] });
-    expect(r.sheets[0]).toMatchObject({ template: "eval-dept", rows: 10, headerRow: 4 });
-    expect(r.findings).toEqual([]);
-  });
-  test("errors: every planted error is found", () => {
-    const { sheet, planted } = sample.errors();
-    const r = validateWorkbook({ sheets: [sheet] });
-    expect(planted.length).toBeGreaterThanOrEqual(6);
-    for (const p of planted) {
-      expect(r.findings).toContainEqual(expect.objectContaining({ cell: p.cell, rule: p.rule, severity: p.severity }));
-    }
-  });
-});
-
+describeCheckMetadata(template, /^EVAL-\d+$/);
+describeSamples(sample, { rows: 10, headerRow: 4 });
 describe("one failing case per check", () => {
-  test("every check has metadata naming its clause", () => {
-    for (const c of template.checks) {
-      expect(c.clause).toMatch(/^娄办发〔2009〕19号 /);
-      expect(c.rule).toMatch(/^EVAL-\d+$/);
-    }
-  });
   test("a correct sheet has no findings (blank indicator = not borne)", () => {
     expect(run(depts(10, 3)).findings).toEqual([]);
   });

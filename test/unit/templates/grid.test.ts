@@ -8,6 +8,8 @@ import type { Finding } from "../../../src/core/validate/findings";
 import type { SheetSnapshot } from "../../../src/core/validate/snapshot";
 import { template } from "../../../src/core/validate/templates/grid";
 import { sample } from "../../../scripts/samples/grid";
+import { describeCheckMetadata, describeSamples } from "../../support/sample-suite";
+
 
 const run = (sheet: SheetSnapshot, asTemplate = false): Finding[] =>
   runValidation({ sheets: [sheet] }, { templates: [template], ...(asTemplate ? { template: "grid" as const } : {}) }).findings;
@@ -21,37 +23,8 @@ const edit = (base: CellValue[], changes: Record<string, CellValue>) =>
   base.map((v, i) => (HEADER[i] in changes ? changes[HEADER[i]] : v));
 const hits = (f: Finding[]) => f.map((x) => `${x.cell} ${x.rule} ${x.severity}`);
 
-describe("metadata", () => {
-  test("every check names its rule, clause, severity and a Chinese description; ids unique", () => {
-    const ids = template.checks.map((c) => c.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    for (const c of template.checks) {
-      expect(c.clause.startsWith("哈办发〔2011〕14号")).toBe(true);
-      expect(c.description).toMatch(/[\u4e00-\u9fff]/);
-    }
-  });
-});
-
-describe("samples", () => {
-  test("the clean sample is recognised and has no error", () => {
-    const res = runValidation({ sheets: [sample.clean()] }, { templates: [template] });
-    expect(res.sheets[0].template).toBe("grid");
-    expect(res.sheets[0].rows).toBe(12);
-    expect(res.findings.filter((f) => f.severity === "error")).toEqual([]);
-  });
-  test("every planted error is found at its cell with its rule", () => {
-    const { sheet, planted } = sample.errors();
-    const found = run(sheet);
-    expect(planted.length).toBeGreaterThanOrEqual(6);
-    for (const p of planted) {
-      expect(found.filter((f) => f.cell === p.cell && f.rule === p.rule && f.severity === p.severity).map((f) => f.cell))
-        .toEqual([p.cell]);
-    }
-    // nothing else: the planted list is complete
-    expect(found.filter((f) => !planted.some((p) => p.cell === f.cell && p.rule === f.rule))).toEqual([]);
-  });
-});
-
+describeCheckMetadata(template, /^GRID-\d+$|^TOTAL$/);
+describeSamples(sample, { rows: 12, exact: true });
 describe("checks", () => {
   test("a clean table has no finding", () => expect(run(table(ok, ok2))).toEqual([]));
 

@@ -8,6 +8,7 @@ import type { Finding } from "../../../src/core/validate/findings";
 import type { SheetSnapshot } from "../../../src/core/validate/snapshot";
 import { template } from "../../../src/core/validate/templates/patrol";
 import { sample } from "../../../scripts/samples/patrol";
+import { describeSamples } from "../../support/sample-suite";
 
 const run = (sheet: SheetSnapshot): Finding[] => runValidation({ sheets: [sheet] }, { templates: [template] }).findings;
 const HEADER = ["日期", "网格", "工作人员", "巡查次数", "在格时长", "工作时长", "角色"];
@@ -24,25 +25,7 @@ describe("metadata", () => {
   });
 });
 
-describe("samples", () => {
-  test("clean sample: recognised, no finding at all", () => {
-    const res = runValidation({ sheets: [sample.clean()] }, { templates: [template] });
-    expect(res.sheets[0].template).toBe("patrol");
-    expect(res.sheets[0].headerRow).toBe(3);
-    expect(res.findings).toEqual([]);
-  });
-  test("every planted error is found", () => {
-    const { sheet, planted } = sample.errors();
-    const found = run(sheet);
-    expect(planted.length).toBeGreaterThanOrEqual(6);
-    for (const p of planted) {
-      expect(found.some((f) => f.cell === p.cell && f.rule === p.rule && f.severity === p.severity)).toBe(true);
-    }
-    // nothing else: the planted list is complete
-    expect(found.filter((f) => !planted.some((p) => p.cell === f.cell && p.rule === f.rule))).toEqual([]);
-  });
-});
-
+describeSamples(sample, { rows: 22, headerRow: 3, exact: true });
 describe("GRID-5 daily patrol", () => {
   test("a working day with 0 patrols is an error on that row's 巡查次数", () => {
     expect(hits(run(table(["2024-03-04", "01", "王丽", 0, 3, 8, "网格员"])))).toEqual(["D2 GRID-5 error"]);

@@ -7,6 +7,7 @@ import { type Category, petitionScore, rawTotal } from "../../../src/core/rules/
 import { FindingSchema, validateWorkbook } from "../../../src/core/validate";
 import { template } from "../../../src/core/validate/templates/petition";
 import { sample } from "../../../scripts/samples/petition";
+import { describeCheckMetadata, describeSamples } from "../../support/sample-suite";
 
 const H = [
   "单位", "类别", "信访领导工作", "信访基层基础工作", "信访信息调研宣传", "集体上访和疑难个访", "信访立案件办理",
@@ -33,30 +34,9 @@ const A_OK: Six = [18, 17, 13, 17, 14, 8];
 const B_OK: Six = [15, 16, 12, 19, 14, 4];
 const C_OK: Six = [15, 13, 6, 19, 14, 7];
 
-describe("the sample sheets", () => {
-  test("clean: no findings at all", () => {
-    const r = validateWorkbook({ sheets: [sample.clean()] });
-    expect(r.sheets[0]).toMatchObject({ template: "petition", rows: 9, headerRow: 4 });
-    expect(r.findings).toEqual([]);
-  });
-  test("errors: every planted error is found at its cell with its rule and severity", () => {
-    const { sheet, planted } = sample.errors();
-    const r = validateWorkbook({ sheets: [sheet] });
-    expect(planted.length).toBeGreaterThanOrEqual(6);
-    for (const p of planted) {
-      expect(r.findings).toContainEqual(expect.objectContaining({ cell: p.cell, rule: p.rule, severity: p.severity }));
-    }
-  });
-});
-
+describeCheckMetadata(template, /^PET-\d$/);
+describeSamples(sample, { rows: 9, headerRow: 4 });
 describe("one failing case per check", () => {
-  test("every check has metadata naming its clause", () => {
-    for (const c of template.checks) {
-      expect(c.clause).toMatch(/^深办〔2003〕36号 /);
-      expect(c.rule).toMatch(/^PET-\d$/);
-      expect(c.description).toMatch(/[\u4e00-\u9fff]/u);
-    }
-  });
   test("a clean small sheet has no findings", () => {
     expect(run([row("福田区", "A", A_OK, 1), row("市教育局", "B", B_OK, 1), row("市卫生局", "C", C_OK, 1)])).toEqual([]);
   });
