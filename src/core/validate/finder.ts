@@ -6,7 +6,7 @@
  */
 import type { CellValue } from "../input/coerce";
 import { isBlank, parseNumberText } from "../input/coerce";
-import { isEndMarker, isSerialHeader, isTotalLabel, normalizeHeader } from "./normalize";
+import { isEndMarker, isNonScoreHeader, isSerialHeader, isTotalLabel, normalizeHeader } from "./normalize";
 import { a1, type MergeRange, type SheetSnapshot } from "./snapshot";
 import type { Table, TableRow, TemplateDef } from "./template";
 
@@ -159,22 +159,27 @@ function isGroupCell(area: HeaderArea, r: number, c: number, m: MergeRange | und
 }
 
 /** One-row reading of row r: merged cells give their top-left value to their left column only. */
-function singleRow(area: HeaderArea, r: number): { entries: HeaderEntry[]; top: number } {
+function singleRow(area: HeaderArea, r: number): { entries: HeaderEntry[]; top: number; groups: number } {
   const entries: HeaderEntry[] = [];
   let top = r;
+  let groups = 0;
   for (let c = 0; c < area.width; c++) {
     const m = area.merge(r, c);
     if (m) {
       if (c !== m.left) continue;
       top = Math.min(top, m.top);
       const own = area.text(m.top, m.left);
-      if (own !== "" && !isGroupCell(area, r, c, m)) entries.push({ col: c, own, group: "", sub: "" });
+      if (own === "") continue;
+      if (isGroupCell(area, r, c, m)) groups++;
+      else entries.push({ col: c, own, group: "", sub: "" });
     } else {
       const own = area.text(r, c);
-      if (own !== "" && !isGroupCell(area, r, c, undefined)) entries.push({ col: c, own, group: "", sub: "" });
+      if (own === "") continue;
+      if (isGroupCell(area, r, c, undefined)) groups++;
+      else entries.push({ col: c, own, group: "", sub: "" });
     }
   }
-  return { entries, top };
+  return { entries, top, groups };
 }
 
 /**
@@ -235,6 +240,18 @@ function doubleRow(area: HeaderArea, r: number): { entries: HeaderEntry[]; top: 
   return { entries, top };
 }
 
+// A trailing bracket that is a fill-in hint rather than part of the name: "团组类型(考察/培训/参展/办展)",
+// "一票否决(有/无)", "团长(姓名)". Names that keep their bracket ("出访国家(地区)") match first.
+const TRAILING_HINT = /\([^()]*\)$/u;
+
+/** The key a normalised header names: exactly, else without a trailing bracketed hint. */
+function lookup(idx: NameIndex, text: string): string | undefined {
+  const key = idx.byName.get(text);
+  if (key !== undefined || !text.endsWith(")")) return key;
+  const bare = text.replace(TRAILING_HINT, "");
+  return bare !== "" && bare !== text ? idx.byName.get(bare) : undefined;
+}
+
 function multiPrefix(idx: NameIndex, text: string): { key: string; rest: string } | null {
   for (const m of idx.multi) {
     if (text.length > m.name.length && text.startsWith(m.name)) return { key: m.key, rest: text.slice(m.name.length) };
@@ -255,7 +272,7 @@ function score(t: TemplateDef, idx: NameIndex, entries: HeaderEntry[], headerRow
     let key: string | undefined;
     let label: string | undefined;
     if (e.own !== "") {
-      key = idx.byName.get(e.own);
+      key = lookup(idx, e.own);
       if (!key) {
         const p = multiPrefix(idx, e.own);
         if (p) {
@@ -266,10 +283,10 @@ function score(t: TemplateDef, idx: NameIndex, entries: HeaderEntry[], headerRow
     } else {
       // a sub-column is known by its own name when that names a column, else by group + sub;
       // the group alone never claims it (templates.md)
-      key = idx.byName.get(e.sub);
+      key = lookup(idx, e.sub);
       if (!key) {
         const joined = e.group + e.sub;
-        key = idx.byName.get(joined);
+        key = lookup(idx, joined);
         if (!key) {
           const p = multiPrefix(idx, joined);
           if (p) {
@@ -352,12 +369,17 @@ export function findHeader(sheet: SheetSnapshot, template: TemplateDef): HeaderM
     if (area.empty(r)) continue;
     const one = singleRow(area, r);
     const m1 = score(template, idx, one.entries, rowsFrom(one.top, r));
-    if (m1.matched > 0 && better(m1, best)) best = m1;
+    let m2: HeaderMatch | null = null;
     if (r + 1 <= area.lastRow && !area.empty(r + 1)) {
       const two = doubleRow(area, r);
-      const m2 = score(template, idx, two.entries, rowsFrom(two.top, r + 1));
-      if (m2.matched > 0 && better(m2, best)) best = m2;
+      m2 = score(template, idx, two.entries, rowsFrom(two.top, r + 1));
     }
+    // a row holding group cells over sub-columns is the top of a two-row header: its one-row
+    // reading leaves the sub-columns out, so it must not win on "fewer unknown cells" (the
+    // sub-columns of an eval-dept group are its indicators, unknown by name)
+    const grouped = one.groups > 0 && m2 !== null && m2.recognised === m1.recognised && m2.matched >= m1.matched;
+    if (!grouped && m1.matched > 0 && better(m1, best)) best = m1;
+    if (m2 !== null && m2.matched > 0 && better(m2, best)) best = m2;
   }
   return best;
 }
@@ -498,7 +520,10 @@ export function buildTable(sheet: SheetSnapshot, match: HeaderMatch): BuiltTable
   const labels = new Map<string, string[]>();
   for (const [k, v] of match.labels) labels.set(k, [...v]);
 
-  const extraCandidates = t.extraNumericAs && !columns.has(t.extraNumericAs) ? match.unknown : [];
+  // contact numbers, ranks and sums are numeric but never indicators (templates.md: extra columns ignored)
+  const extraCandidates = t.extraNumericAs && !columns.has(t.extraNumericAs)
+    ? match.unknown.filter((u) => !isNonScoreHeader(u.label))
+    : [];
   const watched: number[] = [];
   for (const cols of columns.values()) watched.push(...cols);
   for (const u of extraCandidates) watched.push(u.col);

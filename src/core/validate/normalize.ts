@@ -80,3 +80,20 @@ const SERIAL_HEADERS = new Set(["序号", "编号", "行号", "顺序号", "序"
 export function isSerialHeader(normalized: string): boolean {
   return SERIAL_HEADERS.has(normalized);
 }
+
+// Unknown columns that hold numbers but are never scored indicators (templates.md: extra columns
+// such as 联系电话 are ignored, never an error): contact numbers, ranks, sums and averages of the
+// indicators themselves. Matched on the (normalised) header, or its sub-column under a group.
+const NON_SCORE_HEADERS = new Set([
+  "联系电话", "电话", "办公电话", "固定电话", "手机", "手机号", "手机号码", "联系方式", "传真",
+  "邮编", "邮政编码", "身份证号", "身份证号码", "工号", "代码", "单位代码", "编码",
+  "排名", "名次", "排序", "位次", "类内排名",
+  "合计", "总分", "总得分", "得分合计", "合计得分", "综合得分", "平均分", "平均得分", "加权得分",
+  "年度", "年份",
+]);
+
+/** True for a (normalised) header naming a numeric column that is not a scored indicator. */
+export function isNonScoreHeader(normalized: string): boolean {
+  const sub = normalized.includes("·") ? normalized.slice(normalized.lastIndexOf("·") + 1) : normalized;
+  return isSerialHeader(sub) || NON_SCORE_HEADERS.has(sub) || NON_SCORE_HEADERS.has(normalized);
+}

@@ -13,7 +13,7 @@ import {
   evalRules, grade, internalScore, pickAdvanced, satisfactionFraction, toGrade,
 } from "../../rules/eval";
 import type { Check, CheckContext, Table, TableRow, TemplateDef } from "../template";
-import { agreesTyped, roundedAs } from "./petition";
+import { agreesTyped, roundedAs } from "../agree";
 
 const rs = evalRules;
 const cite = (clause: string) => citation(EVAL_DOCUMENT, clause);

@@ -7,13 +7,12 @@
 import { isBlank, normText, toCount, toNumber, toStar, toText } from "../../input/coerce";
 import { citation } from "../../rules/ruleset";
 import { GRID_DOCUMENT, gridRuleset, posts, splitShare, subsidy } from "../../rules/grid";
-import type { Check, CheckContext, TableRow, TemplateDef } from "../template";
+import { agreesTyped } from "../agree";
+import type { Check, CheckContext, Table, TableRow, TemplateDef } from "../template";
 
 const rs = gridRuleset;
 const cite = (clause: string) => citation(GRID_DOCUMENT, clause);
 
-/** Two amounts agree when they differ by less than a fen (templates.md: < 0.01). */
-const agrees = (a: number, b: number) => Math.abs(a - b) < 0.01;
 
 const money = (v: unknown, p: string) => toNumber(v, p, { min: 0 });
 const count = (v: unknown, p: string) => toCount(v, p);
@@ -73,7 +72,7 @@ const subsidyAmount: Check = {
     const expected = subsidy(stars ?? 0, rs).annual;
     const actual = typed ?? 0;
     if (typed === undefined && !isBlank(row.get("subsidy"))) return;
-    if (!agrees(actual, expected)) {
+    if (!agreesTyped(row.get("subsidy"), actual, expected)) {
       ctx.report({
         row, key: "subsidy", expected, actual,
         message: `${stars ? `${stars}星级` : "未评星或三星级以下"}社区年度补助应为${expected}元,填报${actual}元`,
@@ -106,7 +105,7 @@ const subsidyShare: Check = {
       const v = ctx.value(row, key, money);
       if (v === undefined && !isBlank(row.get(key))) continue;
       const actual = v ?? 0;
-      if (!agrees(actual, expected)) {
+      if (!agreesTyped(row.get(key), actual, expected)) {
         ctx.report({
           row, key, expected, actual,
           message: `年度补助${base}元由市、区两级按${rs.subsidyShare.city.value}∶${rs.subsidyShare.district.value}承担,${label}应为${expected}元,填报${actual}元`,
@@ -176,21 +175,37 @@ function columnSum(rows: readonly TableRow[], key: string, ctx: CheckContext): n
   return sum;
 }
 
+/** The label of a total row: its first text cell (合计 / 道外区小计 / 总 计). */
+function totalLabel(table: Table, total: TableRow): string {
+  for (const v of table.sheet.rows[total.r] ?? []) if (typeof v === "string" && v.trim() !== "") return normText(v).replace(/\s+/gu, "");
+  return "";
+}
+
+/** A 小计 sums its own block (the data rows since the previous 小计); a 合计 / 总计 sums every data row. */
+const SUBTOTAL_WORD = "小计";
+
 const totals: Check = {
   id: "total-row",
   rule: "TOTAL",
   clause: GRID_DOCUMENT,
   severity: "error",
-  description: "合计行等于各列之和",
+  description: "合计行等于各列之和(小计行等于本组各行之和)",
   sheet(table, ctx) {
+    let blockStart = -1; // sheet-row index after which the current 小计 block starts
     for (const total of table.totals) {
+      const sub = totalLabel(table, total).includes(SUBTOTAL_WORD);
+      const rows = sub ? table.rows.filter((r) => r.r > blockStart && r.r < total.r) : table.rows;
+      if (sub) blockStart = total.r;
       for (const [key, label] of SUMMED) {
         if (!total.has(key) || isBlank(total.get(key))) continue;
         const typed = ctx.value(total, key, money);
-        const sum = columnSum(table.rows, key, ctx);
+        const sum = columnSum(rows, key, ctx);
         if (typed === undefined || sum === undefined) continue;
-        if (!agrees(typed, sum)) {
-          ctx.report({ row: total, key, expected: sum, actual: typed, message: `合计行“${label}”应为各行之和${sum},填报${typed}` });
+        if (!agreesTyped(total.get(key), typed, sum)) {
+          ctx.report({
+            row: total, key, expected: sum, actual: typed,
+            message: `${sub ? "小计" : "合计"}行“${label}”应为${sub ? "本组" : ""}各行之和${sum},填报${typed}`,
+          });
         }
       }
     }

@@ -12,33 +12,11 @@ import {
   type Category, type SectionKey, PETITION_DOCUMENT, averageYears, categoryOf, checkSection,
   fullMark, normUnitName, petitionRules, rankWithinCategory, sectionMax, sectionOf, toPercent,
 } from "../../rules/petition";
+import { agreesTyped, roundedAs } from "../agree";
 import type { Check, CheckContext, TableRow, TemplateDef } from "../template";
 
 const rs = petitionRules;
 const cite = (clause: string) => citation(PETITION_DOCUMENT, clause);
-
-/** Digits after the decimal point of a typed value as the clerk typed it (84.21 → 2). */
-export function typedDecimals(raw: unknown): number {
-  const t = typeof raw === "number" ? String(raw) : normText(raw);
-  const m = /\.(\d+)/.exec(t);
-  // beyond 10 digits a number is a formula's full precision, not a clerk's rounding
-  return m ? Math.min(m[1].length, 10) : 0;
-}
-
-/**
- * templates.md: a recomputed value agrees with the typed one when they differ by less than 0.01
- * after rounding the recomputed value to the typed value's own decimals (84.21 for 84.2105…).
- */
-export function agreesTyped(raw: unknown, typed: number, recomputed: number): boolean {
-  const f = 10 ** typedDecimals(raw);
-  return Math.abs(typed - Math.round(recomputed * f) / f) < 0.01;
-}
-
-/** The recomputed value rounded as the clerk would type it (for `expected`). */
-export function roundedAs(raw: unknown, recomputed: number): number {
-  const f = 10 ** Math.max(typedDecimals(raw), 2);
-  return Math.round(recomputed * f) / f;
-}
 
 const SECTION_KEYS: readonly SectionKey[] = rs.sections.map((s) => s.key);
 const num = (v: unknown, p: string) => toNumber(v, p, { min: 0 });

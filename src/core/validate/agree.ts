@@ -1,0 +1,37 @@
+/**
+ * When a typed value agrees with the value the validator recomputes (templates.md: "A recomputed
+ * value agrees with the typed one when they differ by less than 0.01 after the typed value's own
+ * rounding (clerks type two decimals: 84.21 for 80/95×100 is right)"). The one place this rule
+ * lives: every template comparing a typed total, score or amount with a recomputed one uses it.
+ */
+import { normText } from "../input/coerce";
+
+/** templates.md: typed and recomputed agree when they differ by less than this. */
+export const AGREE_TOLERANCE = 0.01;
+/** Digits beyond which a typed number is a formula's full precision, not a clerk's rounding. */
+const MAX_TYPED_DECIMALS = 10;
+/** `expected` is shown with at least the two decimals clerks type (templates.md). */
+const SHOWN_DECIMALS = 2;
+
+/** Digits after the decimal point of a typed value as the clerk typed it (84.21 → 2, "８４.２" → 1). */
+export function typedDecimals(raw: unknown): number {
+  const t = typeof raw === "number" ? String(raw) : normText(raw);
+  const m = /\.(\d+)/.exec(t);
+  return m ? Math.min(m[1].length, MAX_TYPED_DECIMALS) : 0;
+}
+
+/**
+ * True when `typed` (read from the cell `raw`) agrees with `recomputed`: the recomputed value is
+ * rounded to the typed value's own decimals (84.2105… → 84.21; 27.5 typed as "28" → 28), then the
+ * two must differ by less than AGREE_TOLERANCE.
+ */
+export function agreesTyped(raw: unknown, typed: number, recomputed: number): boolean {
+  const f = 10 ** typedDecimals(raw);
+  return Math.abs(typed - Math.round(recomputed * f) / f) < AGREE_TOLERANCE - 1e-9;
+}
+
+/** The recomputed value rounded as the clerk would type it (for a finding's `expected`). */
+export function roundedAs(raw: unknown, recomputed: number): number {
+  const f = 10 ** Math.max(typedDecimals(raw), SHOWN_DECIMALS);
+  return Math.round(recomputed * f) / f;
+}
