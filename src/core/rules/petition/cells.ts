@@ -76,7 +76,9 @@ export function petitionCasesCells(
 export function toSection(v: unknown, rules: PetitionRuleset = petitionRules): SectionNo {
   const numerals = ["一", "二", "三", "四", "五", "六"];
   const choices = Object.fromEntries(rules.sections.map((s) => [
-    String(s.no), [String(s.no), numerals[s.no - 1], s.name, s.key],
+    // also 第三项 / 第3项 / (三), the ways the source and clerks name a section of 二
+    String(s.no), [String(s.no), numerals[s.no - 1], s.name, s.key,
+      `第${s.no}项`, `第${numerals[s.no - 1]}项`, `(${numerals[s.no - 1]})`],
   ])) as Record<string, string[]>;
   return Number(toChoice(v, "考核项目", choices)) as SectionNo;
 }

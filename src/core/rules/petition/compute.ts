@@ -149,7 +149,9 @@ export function rawTotal(category: Category, sections: SectionScores, rules: Pet
 
 /** 百分制: raw total / full mark × 100 (三(四), PET-6); for A on the stated basis this is the raw total. */
 export function toPercent(category: Category, raw: number, basis: Basis = petitionRules.basis.value, rules: PetitionRuleset = petitionRules): number {
-  return (raw / fullMark(category, basis, rules)) * rules.percentScale.value;
+  // multiply first: raw × 100 is exact for the halves and quarters the sections allow, so the one
+  // division is the only rounding (82/80 gives 102.5, not 102.49999999999999)
+  return (raw * rules.percentScale.value) / fullMark(category, basis, rules);
 }
 
 /** PET-6: the published 百分制 score of a unit from its six sections. */
