@@ -9,7 +9,7 @@ describe("numbers (functions.md, Input handling)", () => {
   test.each([
     [1800, 1800], ["1800", 1800], [" 1800 ", 1800], ["１８００", 1800], ["1,800", 1800], ["1，800", 1800],
     ["1800户", 1800], ["6人", 6], ["¥50,000", 50000], ["￥50,000元", 50000], ["5万", 50000], ["5万元", 50000],
-    ["84.21", 84.21], ["-3", -3], ["60%", 0.6], ["0.5分", 0.5],
+    ["84.21", 84.21], ["-3", -3], ["60%", 0.6], ["0.5分", 0.5], ["第1名", 1],
   ])("%p → %p", (raw, n) => expect(toNumber(raw, "数")).toBeCloseTo(n, 10));
 
   test.each([["abc"], ["1,80"], ["--3"], [true], ["1.2.3"], [{ kind: "error", code: "#N/A" }]])(
@@ -39,14 +39,15 @@ describe("numbers (functions.md, Input handling)", () => {
 describe("dates", () => {
   test.each([
     ["2024-03-01", "2024-03-01"], ["2024/3/1", "2024-03-01"], ["2024年3月1日", "2024-03-01"],
-    ["２０２４年３月１日", "2024-03-01"], ["2024.3.1", "2024-03-01"],
+    ["２０２４年３月１日", "2024-03-01"], ["2024.3.1", "2024-03-01"], ["20240301", "2024-03-01"],
   ])("%p", (raw, iso) => expect(d(raw)).toBe(iso));
   test("Excel serials and JS dates", () => {
     expect(formatDate(toDate(45352, "日期") as number)).toBe("2024-03-01");
     expect(formatDate(toDate(new Date(Date.UTC(2024, 2, 1)), "日期") as number)).toBe("2024-03-01");
     expect(serialFromCivil(2024, 3, 1)).toBe(45352);
+    expect(formatDate(toDate(20240301, "日期") as number)).toBe("2024-03-01");
   });
-  test.each([["2024-02-30"], ["昨天"], [-5], ["2024-13-01"]])("%p is not a date", (raw) =>
+  test.each([["2024-02-30"], ["昨天"], [-5], ["2024-13-01"], ["20241301"], [20240230]])("%p is not a date", (raw) =>
     expect(() => toDate(raw, "日期")).toThrow(InputError));
   test("one calendar month from 01-31 is the last day of February", () => {
     expect(formatDate(addMonths(serialFromCivil(2023, 1, 31), 1))).toBe("2023-02-28");

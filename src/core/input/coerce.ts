@@ -83,7 +83,7 @@ const MULTIPLIERS: Record<string, number> = { 万: 10_000, 千: 1_000, 百: 100,
 // A number, optionally signed, with thousands separators; a currency sign before; a
 // multiplier (万) and a unit of up to three CJK characters, or %, after.
 const NUMBER_RE =
-  /^([+-])?[¥$]?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*([万千百亿])?\s*(%|[\u3400-\u9fff]{1,3})?$/u;
+  /^([+-])?第?[¥$]?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*([万千百亿])?\s*(%|[\u3400-\u9fff]{1,3})?$/u;
 
 /** Parses number text ("1,800户", "１８００", "¥50,000", "5万", "60%"); NaN when it is none. */
 export function parseNumberText(text: string): number {
@@ -157,6 +157,8 @@ export function toCount(v: unknown, param: string, opts: { blank?: number; max?:
 }
 
 const DATE_TEXT_RE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/u;
+/** yyyymmdd, as clerks often type a date (20240301) */
+const COMPACT_DATE_RE = /^(\d{4})(\d{2})(\d{2})$/;
 
 /** A calendar day (Excel serial) from a serial, a Date, a date cell, or date text. */
 export function toDate(v: unknown, param: string, opts: { optional?: boolean } = {}): DaySerial | null {
@@ -172,13 +174,18 @@ export function toDate(v: unknown, param: string, opts: { optional?: boolean } =
   else if (typeof v === "number") serial = Math.floor(v);
   else if (typeof v === "string") {
     const t = v.normalize("NFKC").trim();
-    const m = DATE_TEXT_RE.exec(t);
+    const m = DATE_TEXT_RE.exec(t) ?? COMPACT_DATE_RE.exec(t);
     if (m) {
       const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
       if (isValidCivil(y, mo, d)) serial = serialFromCivil(y, mo, d);
     } else if (/^\d+(\.\d+)?$/.test(t)) {
       serial = Math.floor(Number(t));
     }
+  }
+  // 20240301 typed as a number: far beyond any serial, so read as yyyymmdd
+  if (typeof v === "number" && serial > MAX_SERIAL) {
+    const m = COMPACT_DATE_RE.exec(String(v));
+    if (m && isValidCivil(Number(m[1]), Number(m[2]), Number(m[3]))) serial = serialFromCivil(Number(m[1]), Number(m[2]), Number(m[3]));
   }
   if (!Number.isFinite(serial) || serial < MIN_SERIAL || serial > MAX_SERIAL) {
     throw new InputError("notDate", param, M.notDate(param, shown(v)));

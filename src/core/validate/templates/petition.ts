@@ -162,6 +162,11 @@ const majorIncident: Check = {
         row, key: "collective", expected: zero, actual: values[0],
         message: `发生重大恶性事件,“集体上访和疑难个访”应扣除全部得分(${zero}分),填报${values.join("、")}分`,
       });
+      // the flag and the score contradict each other: the supervisor must see both cells
+      ctx.report({
+        row, key: "major",
+        message: `已填“发生重大恶性事件”,但“集体上访和疑难个访”仍有${values.join("、")}分:核实事件或将该项改为${zero}分`,
+      });
     }
   },
 };
