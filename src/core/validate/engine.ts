@@ -82,6 +82,15 @@ class SheetRun implements CheckContext {
   private readonly keyed = new Map<string, { cols: readonly number[]; labels: readonly string[] }>();
   private readonly originRow: number;
   private readonly originCol: number;
+  /**
+   * One-slot memo per column of the last successful coercion: (row, coerce) → value. Checks of a
+   * template ask for the same cells again and again (petition recomputes 合计 from eight cells in
+   * several checks); a coercion is a pure core/input function of the cell, so its result is reused
+   * instead of parsing the text again. Indexed by 0-based column: no allocation per lookup.
+   */
+  private readonly memoRow: number[] = [];
+  private readonly memoFn: unknown[] = [];
+  private readonly memoVal: unknown[] = [];
 
   constructor(
     private readonly out: Rec[],
@@ -180,8 +189,13 @@ class SheetRun implements CheckContext {
       }
       return undefined;
     }
+    if (this.memoRow[c] === r && this.memoFn[c] === coerce) return this.memoVal[c] as T;
     try {
-      return coerce(v, label);
+      const out = coerce(v, label);
+      this.memoRow[c] = r;
+      this.memoFn[c] = coerce;
+      this.memoVal[c] = out;
+      return out;
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       this.failed.add(id);

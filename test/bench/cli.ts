@@ -1,0 +1,129 @@
+/**
+ * govcheck against ExcelJS's streaming reader alone, both as whole child processes on the same
+ * .xlsx (written here with ExcelJS's streaming WorkbookWriter): wall time and peak memory
+ * (GNU time's %M when installed, else the process's own maxRSS where it reports it).
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { civilFromSerial } from "../../src/core/input/dates";
+import { isDateValue } from "../../src/core/input/coerce";
+import type { BenchSheet } from "./sheets";
+
+const ROOT = path.resolve(__dirname, "../..");
+export const GOVCHECK = path.join(ROOT, "bin", "govcheck.js");
+const VISIT = path.join(__dirname, "exceljs-visit.js");
+const GNU_TIME = "/usr/bin/time";
+/** bin/govcheck.js's line when it compiles lib/ before running (bin/govcheck.js) */
+const COMPILING = /正在编译/;
+
+/** Writes the sheet as a real workbook: merges, dates as Excel dates with a date format. */
+export async function writeXlsx(sheet: BenchSheet, file: string): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
+  const ws = wb.addWorksheet(sheet.snapshot.name);
+  // a streamed row cannot be touched once committed: merge the header area before committing it
+  const merges = sheet.snapshot.merges ?? [];
+  const lastMerged = merges.reduce((m, x) => Math.max(m, x.bottom), -1);
+  let i = 0;
+  for (const row of sheet.snapshot.rows) {
+    const values = row.map((v) => {
+      if (isDateValue(v)) {
+        const d = civilFromSerial(v.serial);
+        return new Date(Date.UTC(d.y, d.m - 1, d.d));
+      }
+      return v === undefined ? null : v;
+    });
+    const r = ws.addRow(values);
+    for (const c of sheet.dateCols) if (values[c] instanceof Date) r.getCell(c + 1).numFmt = "yyyy-mm-dd";
+    if (i === lastMerged) for (const m of merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+    if (i > lastMerged) r.commit();
+    i++;
+  }
+  ws.commit();
+  await wb.commit();
+}
+
+export interface ProcRun {
+  seconds: number;
+  peakMB: number | null;
+  status: number | null;
+  stdoutBytes: number;
+  stdout: string;
+  stderr: string;
+}
+
+export const hasGnuTime = (): boolean => fs.existsSync(GNU_TIME);
+
+/** Runs `node args…` as a whole process; peak RSS from GNU time when present. */
+export function runNode(args: string[]): ProcRun {
+  const gnu = hasGnuTime();
+  const marker = "@@peakKB=";
+  const cmd = gnu ? GNU_TIME : process.execPath;
+  const argv = gnu ? ["-f", `${marker}%M`, process.execPath, ...args] : args;
+  const t = process.hrtime.bigint();
+  const r = spawnSync(cmd, argv, { encoding: "utf8", maxBuffer: 1 << 30, cwd: ROOT });
+  const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+  let stderr = r.stderr ?? "";
+  let peakMB: number | null = null;
+  const m = new RegExp(`${marker}(\\d+)`).exec(stderr);
+  if (m) {
+    peakMB = Number(m[1]) / 1024;
+    stderr = stderr.replace(m[0], "").replace(/Command exited with non-zero status \d+/, "").trim();
+  } else {
+    // without GNU time: the visitor prints its own maxRSS; govcheck's is unknown
+    const own = /"maxRSSKB":(\d+)/.exec(r.stdout ?? "");
+    if (own) peakMB = Number(own[1]) / 1024;
+  }
+  // GNU time exits with the child's status
+  return { seconds, peakMB, status: r.status, stdoutBytes: Buffer.byteLength(r.stdout ?? ""), stdout: r.stdout ?? "", stderr };
+}
+
+export interface CliRun {
+  template: string;
+  rows: number;
+  fileMB: number;
+  govcheck: ProcRun;
+  exceljs: ProcRun;
+  findings: number | null;
+  cellsVisited: number | null;
+}
+
+export function govcheckArgs(file: string): string[] {
+  return [GOVCHECK, file, "--format", "json"];
+}
+
+/** Best of `runs` for each (whole processes; alternated so both see the same machine load). */
+export function measureCli(template: string, rows: number, file: string, runs: number): CliRun {
+  let g: ProcRun | null = null;
+  let x: ProcRun | null = null;
+  for (let i = 0, tries = 0; i < runs; i++) {
+    const gi = runNode(govcheckArgs(file));
+    // the launcher recompiled lib/ (a source changed meanwhile): not a run of govcheck, run again
+    if (COMPILING.test(gi.stderr) && ++tries <= 3) {
+      i--;
+      continue;
+    }
+    const xi = runNode([VISIT, file]);
+    if (!g || gi.seconds < g.seconds) g = gi;
+    if (!x || xi.seconds < x.seconds) x = xi;
+  }
+  let findings: number | null = null;
+  try {
+    const out = JSON.parse(g!.stdout);
+    const list = Array.isArray(out) ? out : out.issues ?? out.findings;
+    findings = Array.isArray(list) ? list.length : null;
+  } catch {
+    findings = null;
+  }
+  let cellsVisited: number | null = null;
+  try {
+    cellsVisited = JSON.parse(x!.stdout.trim().split("\n").pop() ?? "").cells;
+  } catch {
+    cellsVisited = null;
+  }
+  return {
+    template, rows, fileMB: fs.statSync(file).size / 2 ** 20, govcheck: { ...g!, stdout: "" }, exceljs: { ...x!, stdout: "" },
+    findings, cellsVisited,
+  };
+}

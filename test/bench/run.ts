@@ -1,0 +1,193 @@
+/**
+ * npm run bench — issue 5. Generates its own large petition and patrol sheets (1 k → 100 k rows),
+ * measures, prints a readable table and, as its LAST line, one JSON object of the figures measured
+ * in this run (peers beside ours; null with a reason when a figure could not be measured).
+ * Stages: Office adapter syncs · core validation vs its floors · custom functions · govcheck vs
+ * ExcelJS streaming (whole processes) · bundle sizes. Budget: a few minutes on 2 cores.
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as zlib from "zlib";
+import { countingExcel } from "./countingExcel";
+import { measureCore, type CoreRow } from "./core";
+import { measureFunctions } from "./functions";
+import { GOVCHECK, hasGnuTime, measureCli, runNode, writeXlsx, type CliRun } from "./cli";
+import { patrolSheet, petitionSheet } from "./sheets";
+import { createExcelPort } from "../../src/office/excelPort";
+import { READ_CHUNK_CELLS } from "../../src/office/read";
+
+const ROOT = path.resolve(__dirname, "../..");
+const DIST = path.join(ROOT, "dist");
+const SIZES = [1_000, 10_000, 100_000];
+const CLI_ROWS = 100_000;
+const log = (s = "") => process.stdout.write(`${s}\n`);
+const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
+const rate = (cells: number, ms: number) => Math.round(cells / (ms / 1000));
+
+function table(head: string[], rows: (string | number)[][]): void {
+  const cells = [head, ...rows.map((r) => r.map(String))];
+  const w = head.map((_, i) => Math.max(...cells.map((r) => [...(r[i] ?? "")].length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join("  ");
+  log(line(head));
+  log(w.map((n) => "-".repeat(n)).join("  "));
+  for (const r of cells.slice(1)) log(line(r));
+  log();
+}
+
+async function syncStage() {
+  log("== Office adapter: context.sync() calls to read a whole workbook of one sheet (office-addin-mock) ==");
+  const cols = 10;
+  const out: { rows: number; cells: number; syncs: number }[] = [];
+  for (const cells of [1_000, 10_000, 100_000, 1_000_000]) {
+    const rows = cells / cols;
+    const excel = countingExcel(rows, cols);
+    const snap = await createExcelPort({ run: excel.run }).readAllSheets();
+    if (snap.sheets[0].rows.length !== rows) throw new Error("adapter did not read every row");
+    out.push({ rows, cells, syncs: excel.syncs() });
+  }
+  table(["cells", "rows", "syncs", "2 + ceil(cells/chunk)"], out.map((r) => [fmt(r.cells), fmt(r.rows), r.syncs, 2 + Math.ceil(r.cells / READ_CHUNK_CELLS)]));
+  return out;
+}
+
+function coreStage(): CoreRow[] {
+  log("== Core validation (in memory, best of runs; ms) ==");
+  const rows: CoreRow[] = [];
+  // warm the JIT on a small sheet of each template first
+  measureCore(petitionSheet(1_000), 2);
+  measureCore(patrolSheet(1_000), 2);
+  for (const gen of [petitionSheet, patrolSheet]) {
+    for (const n of SIZES) rows.push(measureCore(gen(n), n >= 100_000 ? 1 : 3));
+  }
+  table(
+    ["template", "rows", "cells", "findings", "bare loop", "coerce loop", "engine no checks", "engine+coerce", "full", "full cells/s", "full÷bare", "full÷coerce", "eng+coerce÷coerce"],
+    rows.map((r) => [r.template, fmt(r.rows), fmt(r.cells), fmt(r.findings), fmt(r.bareMs, 1), fmt(r.coerceMs, 1), fmt(r.engineNoChecksMs, 1),
+      fmt(r.engineReadMs, 1), fmt(r.fullMs, 1), fmt(rate(r.cells, r.fullMs)), fmt(r.fullMs / r.bareMs, 1), fmt(r.fullMs / r.coerceMs, 1),
+      fmt(r.engineReadMs / r.coerceMs, 1)]),
+  );
+  return rows;
+}
+
+function ensureDist(): string | null {
+  const need = ["taskpane.js", "functions.js", "functions.json", "taskpane.html"].filter((f) => !fs.existsSync(path.join(DIST, f)));
+  if (need.length === 0) return null;
+  log(`dist/ lacks ${need.join(", ")}: building with webpack --mode production …`);
+  try {
+    execFileSync(process.execPath, [path.join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production"], { cwd: ROOT, stdio: "ignore" });
+    return null;
+  } catch (e) {
+    return `webpack build failed: ${(e as Error).message.split("\n")[0]}`;
+  }
+}
+
+function functionStage() {
+  log("== Custom functions: calls per second with their 插入 example's arguments ==");
+  const meta = path.join(DIST, "functions.json");
+  if (!fs.existsSync(meta)) return { rates: null, reason: "dist/functions.json missing" };
+  const rates = measureFunctions(meta, 200);
+  table(["function", "calls/s", "result"], rates.map((r) => [r.id, r.callsPerSecond === null ? `n/a (${r.reason})` : fmt(r.callsPerSecond), r.result]));
+  return { rates, reason: null };
+}
+
+async function cliStage(): Promise<CliRun[]> {
+  log(`== govcheck vs ExcelJS streaming reader alone, whole processes, ${fmt(CLI_ROWS)}-row sheets ==`);
+  log(hasGnuTime() ? "peak memory: GNU time %M (max RSS of the process)" : "peak memory: /usr/bin/time missing; the visitor's own maxRSS only");
+  // the launcher compiles lib/ when src/ is newer: do that outside the timing
+  runNode([GOVCHECK, "--help"]);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gov-bench-"));
+  const out: CliRun[] = [];
+  try {
+    for (const [name, gen] of [["patrol", patrolSheet], ["petition", petitionSheet]] as const) {
+      const file = path.join(dir, `${name}-${CLI_ROWS}.xlsx`);
+      const t = Date.now();
+      await writeXlsx(gen(CLI_ROWS), file);
+      log(`wrote ${path.basename(file)} (${fmt(fs.statSync(file).size / 2 ** 20, 1)} MB) in ${fmt((Date.now() - t) / 1000, 1)} s`);
+      out.push(measureCli(name, CLI_ROWS, file, 2));
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  table(
+    ["template", "rows", "file MB", "govcheck s", "exceljs s", "ratio", "govcheck MB", "exceljs MB", "ratio", "findings", "exit"],
+    out.map((r) => [r.template, fmt(r.rows), fmt(r.fileMB, 1), fmt(r.govcheck.seconds, 2), fmt(r.exceljs.seconds, 2),
+      fmt(r.govcheck.seconds / r.exceljs.seconds, 2), r.govcheck.peakMB === null ? "n/a" : fmt(r.govcheck.peakMB),
+      r.exceljs.peakMB === null ? "n/a" : fmt(r.exceljs.peakMB),
+      r.govcheck.peakMB === null || r.exceljs.peakMB === null ? "n/a" : fmt(r.govcheck.peakMB / r.exceljs.peakMB, 2),
+      r.findings === null ? "n/a" : fmt(r.findings), String(r.govcheck.status)]),
+  );
+  for (const r of out) if (r.govcheck.stderr.trim()) log(`govcheck stderr (${r.template}): ${r.govcheck.stderr.trim().split("\n")[0]}`);
+  return out;
+}
+
+function gz(file: string): number {
+  return zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+}
+
+function bundleStage() {
+  log("== Bundles (gzip -9 of dist/) ==");
+  const html = fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8");
+  const scripts = [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1].replace(/^\.\//, ""));
+  // office.js is Microsoft's loader (the same file every add-in loads), not our code: shown apart
+  const ours = scripts.filter((s) => s !== "office.js");
+  const lazy = fs.readdirSync(DIST).filter((f) => /^[\w-]+\.[0-9a-f]{8}\.js$/.test(f));
+  const rows: (string | number)[][] = [];
+  for (const s of scripts) rows.push([s, s === "office.js" ? "loader (Microsoft)" : "first load", fmt(fs.statSync(path.join(DIST, s)).size), fmt(gz(path.join(DIST, s)))]);
+  for (const s of lazy) rows.push([s, "lazy chunk", fmt(fs.statSync(path.join(DIST, s)).size), fmt(gz(path.join(DIST, s)))]);
+  table(["file", "role", "bytes", "gzip"], rows);
+  const taskpaneGzBytes = ours.reduce((sum, s) => sum + gz(path.join(DIST, s)), 0);
+  return { taskpaneGzBytes, functionsGzBytes: gz(path.join(DIST, "functions.js")), firstLoad: ours, lazy };
+}
+
+async function main() {
+  const started = Date.now();
+  const syncs = await syncStage();
+  const core = coreStage();
+  const buildProblem = ensureDist();
+  const fn = buildProblem ? { rates: null, reason: buildProblem } : functionStage();
+  const cli = await cliStage();
+  const bundles = buildProblem ? null : bundleStage();
+
+  const big = core.filter((r) => r.rows === SIZES[SIZES.length - 1]);
+  const sum = (f: (r: CoreRow) => number) => big.reduce((s, r) => s + f(r), 0);
+  const cells = sum((r) => r.cells);
+  const cliMain = cli.find((r) => r.template === "patrol")!;
+  const cliJson = (r: CliRun) => ({
+    template: r.template, rows: r.rows, seconds: +r.govcheck.seconds.toFixed(3), exceljsSeconds: +r.exceljs.seconds.toFixed(3),
+    peakMB: r.govcheck.peakMB === null ? null : +r.govcheck.peakMB.toFixed(1),
+    exceljsPeakMB: r.exceljs.peakMB === null ? null : +r.exceljs.peakMB.toFixed(1),
+    ...(r.govcheck.peakMB === null ? { reason: "GNU time not installed: govcheck's peak memory not measured" } : {}),
+    findings: r.findings, fileMB: +r.fileMB.toFixed(2),
+  });
+  const result = {
+    syncs,
+    chunkCells: READ_CHUNK_CELLS,
+    // 100 k rows of petition + patrol together
+    coreCellsPerSecond: rate(cells, sum((r) => r.fullMs)),
+    bareLoopCellsPerSecond: rate(cells, sum((r) => r.bareMs)),
+    coerceLoopCellsPerSecond: rate(cells, sum((r) => r.coerceMs)),
+    engineCoerceCellsPerSecond: rate(cells, sum((r) => r.engineReadMs)),
+    coreByTemplate: big.map((r) => ({
+      template: r.template, rows: r.rows, cells: r.cells, findings: r.findings,
+      fullCellsPerSecond: rate(r.cells, r.fullMs), bareLoopCellsPerSecond: rate(r.cells, r.bareMs),
+      coerceLoopCellsPerSecond: rate(r.cells, r.coerceMs), engineCoerceCellsPerSecond: rate(r.cells, r.engineReadMs),
+      engineNoChecksCellsPerSecond: rate(r.cells, r.engineNoChecksMs),
+    })),
+    cli: cliJson(cliMain),
+    cliByTemplate: cli.map(cliJson),
+    functionCallsPerSecond: fn.rates ? Object.fromEntries(fn.rates.map((r) => [r.id, r.callsPerSecond])) : null,
+    ...(fn.reason ? { functionCallsReason: fn.reason } : {}),
+    taskpaneGzBytes: bundles ? bundles.taskpaneGzBytes : null,
+    functionsGzBytes: bundles ? bundles.functionsGzBytes : null,
+    ...(bundles ? { taskpaneFirstLoad: bundles.firstLoad } : { bundlesReason: buildProblem }),
+    machine: { cpus: os.cpus().length, node: process.version, loadavg1: +os.loadavg()[0].toFixed(2) },
+    benchSeconds: +((Date.now() - started) / 1000).toFixed(1),
+  };
+  log(`bench took ${fmt((Date.now() - started) / 1000, 1)} s`);
+  log(JSON.stringify(result));
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${e && e.stack ? e.stack : e}\n`);
+  process.exit(1);
+});
