@@ -12,6 +12,8 @@ export interface CliOptions {
   report?: string;
   template?: TemplateId;
   maxCells?: number;
+  /** --max-inflated-mb: limit on a workbook's inflated size, in MiB */
+  maxInflatedMb?: number;
   help: boolean;
 }
 
@@ -78,6 +80,14 @@ export function parseArgs(argv: readonly string[], templateIds: readonly string[
         const n = /^\d+$/.test(v) ? Number(v) : NaN;
         if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(M.badMaxCells(v));
         opts.maxCells = n;
+        break;
+      }
+      case "--max-inflated-mb": {
+        const v = takeValue();
+        const n = /^\d+$/.test(v) ? Number(v) : NaN;
+        // bytes must stay a safe integer
+        if (!Number.isSafeInteger(n * 1024 * 1024) || n <= 0) throw new UsageError(M.badMaxInflated(v));
+        opts.maxInflatedMb = n;
         break;
       }
       default:

@@ -6,7 +6,7 @@
 import { promises as fsp } from "fs";
 import * as path from "path";
 import { listTemplates } from "../core/validate";
-import { DEFAULT_MAX_CELLS } from "../xlsx/cells";
+import { DEFAULT_MAX_CELLS, DEFAULT_MAX_INFLATED_MB } from "../xlsx/limits";
 import { writeReportWorkbook } from "../xlsx/report";
 import { parseArgs, UsageError } from "./args";
 import { displayName, expandInputs } from "./files";
@@ -31,8 +31,9 @@ function useColor(io: CliIo): boolean {
   return Boolean(io.stdout.isTTY);
 }
 
+/** One line on stderr, whatever the text holds (a file name may contain a line break). */
 function errLine(io: CliIo, text: string): void {
-  io.stderr.write(`${M.prefix}: ${text}\n`);
+  io.stderr.write(`${M.prefix}: ${text.replace(/[\r\n]+/g, " ")}\n`);
 }
 
 export function render(result: RunResult, format: "table" | "json" | "csv", color: boolean): string {
@@ -53,7 +54,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return 2;
   }
   if (opts.help) {
-    io.stdout.write(`${M.help(templates, DEFAULT_MAX_CELLS)}\n`);
+    io.stdout.write(`${M.help(templates, DEFAULT_MAX_CELLS, DEFAULT_MAX_INFLATED_MB)}\n`);
     return 0;
   }
 
@@ -70,6 +71,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const result = await checkFiles(files, names, {
     template: opts.template,
     maxCells: opts.maxCells,
+    maxInflatedBytes: opts.maxInflatedMb === undefined ? undefined : opts.maxInflatedMb * 1024 * 1024,
     onFile: progress ? (i, total, name) => progress.update(i, total, name) : undefined,
   });
   progress?.clear();
@@ -103,7 +105,7 @@ export function run(): void {
     })
     .catch((e: unknown) => {
       // never a stack trace for the clerk: one line, exit 2
-      process.stderr.write(`${M.prefix}: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.stderr.write(`${M.prefix}: ${(e instanceof Error ? e.message : String(e)).replace(/[\r\n]+/g, " ")}\n`);
       process.exitCode = 2;
     });
 }

@@ -6,7 +6,7 @@ import type { TemplateSummary } from "../core/validate";
 
 export const cliMessages = {
   prefix: "govcheck",
-  help: (templates: readonly TemplateSummary[], defaultMaxCells: number) =>
+  help: (templates: readonly TemplateSummary[], defaultMaxCells: number, defaultMaxInflatedMb: number) =>
     [
       "用法: govcheck 文件或文件夹... [选项]",
       "",
@@ -19,6 +19,7 @@ export const cliMessages = {
       "  --report 报告.xlsx          另外写出一份 Excel 校验报告",
       "  --template 模板            不自动识别,把每个工作表都按该模板校验",
       `  --max-cells N             每个工作簿最多读取的单元格数(默认 ${defaultMaxCells})`,
+      `  --max-inflated-mb N       每个工作簿解压后的总大小上限,单位 MB(默认 ${defaultMaxInflatedMb})`,
       "  -h, --help                显示本帮助",
       "",
       "模板:",
@@ -33,6 +34,7 @@ export const cliMessages = {
   badFormat: (v: string) => `--format 只能是 table、json 或 csv,收到 “${v}”`,
   badTemplate: (v: string, ids: readonly string[]) => `没有模板 “${v}”,可用: ${ids.join("、")}`,
   badMaxCells: (v: string) => `--max-cells 须为正整数,收到 “${v}”`,
+  badMaxInflated: (v: string) => `--max-inflated-mb 须为正整数,收到 “${v}”`,
   badReport: (v: string) => `--report 的文件名须以 .xlsx 结尾,收到 “${v}”`,
   noInputs: "请给出要校验的 .xlsx 文件或文件夹",
   noFiles: "没有找到要校验的 .xlsx 文件",

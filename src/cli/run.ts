@@ -14,8 +14,13 @@ export { exitCode, summarize } from "./result";
 export interface RunOptions {
   template?: TemplateId;
   maxCells?: number;
+  maxInflatedBytes?: number;
   /** called before each file is read (progress bar) */
   onFile?: (index: number, total: number, name: string) => void;
+}
+
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split(/\r?\n/)[0];
 }
 
 /** `files` are paths to read; `names` how each is shown (same order). */
@@ -26,14 +31,21 @@ export async function checkFiles(files: readonly string[], names: readonly strin
     opts.onFile?.(i, files.length, name);
     let snapshot;
     try {
-      snapshot = await readWorkbookFile(files[i], { maxCells: opts.maxCells });
+      snapshot = await readWorkbookFile(files[i], { maxCells: opts.maxCells, maxInflatedBytes: opts.maxInflatedBytes });
     } catch (e) {
-      const message = e instanceof ReadError ? e.message : readMessages.unexpected(e instanceof Error ? e.message : String(e));
+      const message = e instanceof ReadError ? e.message : readMessages.unexpected(firstLine(e));
       result.unreadable.push({ file: name, message });
       continue;
     }
     snapshot.file = name;
-    const v = validateWorkbook(snapshot, { template: opts.template });
+    let v;
+    try {
+      v = validateWorkbook(snapshot, { template: opts.template });
+    } catch (e) {
+      // the engine never throws on data (fuzzed); if it ever does, this file is reported, the rest still checked
+      result.unreadable.push({ file: name, message: readMessages.unexpected(firstLine(e)) });
+      continue;
+    }
     for (const s of v.sheets) result.sheets.push({ file: name, ...s });
     for (const f of v.findings) result.findings.push({ ...f, file: name });
   }

@@ -18,6 +18,13 @@ const EPOCH_MS = Date.UTC(1899, 11, 30);
 /** Excel's 1904 date system starts 1462 days after the 1900 one (ECMA-376 §18.17.4.1). */
 const DATE1904_OFFSET = 1462;
 
+/**
+ * Excel's own limit on the text of one cell ("Excel specifications and limits": 32,767
+ * characters). A longer text cannot come from Excel; refusing it also bounds the memory a
+ * single crafted string can take.
+ */
+export const MAX_CELL_TEXT = 32_767;
+
 /** Default for ReadOptions.maxCells: a 100 k-row × 20-column sheet. */
 export const DEFAULT_MAX_CELLS = 2_000_000;
 
@@ -134,6 +141,7 @@ export class SheetBuilder {
   set(row: number, col: number, value: CellValue): void {
     if (value === null || value === undefined) return;
     if (!(row >= 1 && col >= 1)) return;
+    if (typeof value === "string" && value.length > MAX_CELL_TEXT) throw new ReadError("tooLarge", M.textTooLong(MAX_CELL_TEXT));
     this.budget.take();
     let r = this.cells[row - 1];
     if (!r) r = this.cells[row - 1] = [];

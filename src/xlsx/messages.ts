@@ -15,6 +15,13 @@ export const readMessages = {
   noWorkbook: () => "压缩包里没有 Excel 工作簿(缺少 xl/workbook.xml),可能是 Word 或其他文件",
   tooLarge: (max: number) => `工作簿过大:单元格超过 ${max} 个的上限,请拆分后再校验`,
   unexpected: (what: string) => `读取失败:${what}`,
+  // hostile or oversized content (README "Limits and security")
+  doctype: (part: string) => `文件含有 XML 实体声明(DOCTYPE),出于安全原因拒绝读取(${part})`,
+  prologTooLong: (part: string) => `文件已损坏:${part} 的 XML 开头过长`,
+  inflatedOverDeclared: (part: string) => `“${part}”解压后的实际大小超过其声明,疑似压缩炸弹`,
+  inflatedUnderDeclared: (part: string) => `文件已损坏:“${part}”解压后的大小与目录不符`,
+  textTooLong: (max: number) => `单元格文字超过 Excel 的上限 ${max} 个字符,文件不是由 Excel 正常保存的`,
+  tooManyStrings: (max: number) => `工作簿过大:共享字符串超过 ${max} 个的上限,请拆分后再校验`,
 } as const;
 
 export const reportMessages = {

@@ -53,22 +53,6 @@ export function cfbError(data: Uint8Array): ReadError {
     : new ReadError("legacyBinary", M.legacyBinary());
 }
 
-const WORKBOOK_PART = new TextEncoder().encode("xl/workbook.xml");
-
-const EOCD = new Uint8Array([0x50, 0x4b, 0x05, 0x06]);
-/** The end-of-central-directory record sits in the last 22 + 65535 (comment) bytes. */
-const EOCD_WINDOW = 22 + 65_535;
-
-/** False when the zip's central directory is missing: the file was cut short. */
-export function zipIsComplete(zip: Uint8Array): boolean {
-  return contains(zip.subarray(Math.max(0, zip.length - EOCD_WINDOW)), EOCD);
-}
-
-/** A zip names its parts in plain bytes (local headers and central directory): find the workbook part. */
-export function zipNamesWorkbook(zip: Uint8Array): boolean {
-  return contains(zip, WORKBOOK_PART);
-}
-
 export function toBytes(data: ArrayBuffer | Uint8Array): Uint8Array {
   return data instanceof Uint8Array ? data : new Uint8Array(data);
 }

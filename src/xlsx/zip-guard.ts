@@ -7,6 +7,8 @@
  * Declared sizes can be forged; the ratio and the limits here stop the ordinary bombs, and the
  * reader's cell limit stops what gets past them.
  */
+import { ReadError, type ReadErrorCode } from "./errors";
+
 export interface ZipLimits {
   /** total inflated bytes of all parts (default 1 GiB) */
   maxInflatedBytes: number;
@@ -28,12 +30,28 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
 export interface ZipEntry {
   name: string;
   compressedSize: number;
+  /** inflated size as declared (the readers then hold each part to it while inflating) */
   size: number;
+  /** 0 stored, 8 deflated (the only two an .xlsx uses) */
+  method: number;
+  /** where the part's local header starts */
+  localOffset: number;
 }
 
-export class ZipGuardError extends Error {
-  constructor(message: string) {
-    super(message);
+/** The part names a limit message shows: a crafted name must not break the one-line message. */
+export function shownName(name: string): string {
+  let clean = "";
+  for (const ch of name) clean += ch.charCodeAt(0) < 0x20 || ch === "\u007f" ? "?" : ch;
+  return clean.length > 80 ? `${clean.slice(0, 77)}...` : clean;
+}
+
+/**
+ * A ReadError (so the readers and govcheck show it as any unreadable file): code "tooLarge" for
+ * a limit, "corrupt" for a damaged or truncated zip, "notXlsx"/"noWorkbook"/"encrypted" otherwise.
+ */
+export class ZipGuardError extends ReadError {
+  constructor(code: ReadErrorCode, message: string) {
+    super(code, message);
     this.name = "ZipGuardError";
   }
 }
@@ -56,7 +74,7 @@ function u64(b: Uint8Array, o: number): number {
 
 /** Where the central directory is, found from the end of the file (`tail` = its last bytes). */
 export function locateCentralDirectory(tail: Uint8Array, fileSize: number): { offset: number; size: number; entries: number } {
-  if (fileSize < 22) throw new ZipGuardError("不是有效的 .xlsx 文件(文件过短或已损坏)");
+  if (fileSize < 22) throw new ZipGuardError("corrupt", "不是有效的 .xlsx 文件(文件过短或已损坏)");
   // The end-of-central-directory record is in the last 22 + 65535 bytes.
   for (let i = tail.length - 22; i >= 0 && i >= tail.length - 22 - 0xffff; i--) {
     if (u32(tail, i) !== EOCD_SIG) continue;
@@ -72,10 +90,10 @@ export function locateCentralDirectory(tail: Uint8Array, fileSize: number): { of
         offset = u64(tail, z64 + 48);
       }
     }
-    if (offset + size > fileSize) throw new ZipGuardError("文件不完整(可能在传输中被截断)");
+    if (offset + size > fileSize) throw new ZipGuardError("corrupt", "文件不完整(可能在传输中被截断)");
     return { offset, size, entries };
   }
-  throw new ZipGuardError("不是有效的 .xlsx 文件(找不到 ZIP 目录,文件可能已损坏或被截断)");
+  throw new ZipGuardError("corrupt", "不是有效的 .xlsx 文件(找不到 ZIP 目录,文件可能已损坏或被截断)");
 }
 
 /** Parses the central directory bytes and applies the limits. */
@@ -84,9 +102,12 @@ export function checkCentralDirectory(cd: Uint8Array, limits: ZipLimits = DEFAUL
   let total = 0;
   const decoder = new TextDecoder("utf-8");
   for (let o = 0; o + 46 <= cd.length; ) {
-    if (u32(cd, o) !== CEN_SIG) throw new ZipGuardError("ZIP 目录已损坏");
+    if (u32(cd, o) !== CEN_SIG) throw new ZipGuardError("corrupt", "ZIP 目录已损坏");
+    const flags = u16(cd, o + 8);
+    const method = u16(cd, o + 10);
     let compressedSize = u32(cd, o + 20);
     let size = u32(cd, o + 24);
+    let localOffset = u32(cd, o + 42);
     const nameLen = u16(cd, o + 28);
     const extraLen = u16(cd, o + 30);
     const commentLen = u16(cd, o + 32);
@@ -100,33 +121,40 @@ export function checkCentralDirectory(cd: Uint8Array, limits: ZipLimits = DEFAUL
       if (id === 0x0001) {
         let p = e + 4;
         if (size === 0xffffffff) { size = u64(cd, p); p += 8; }
-        if (compressedSize === 0xffffffff) { compressedSize = u64(cd, p); }
+        if (compressedSize === 0xffffffff) { compressedSize = u64(cd, p); p += 8; }
+        if (localOffset === 0xffffffff) { localOffset = u64(cd, p); }
       }
       e += 4 + len;
     }
-    entries.push({ name, compressedSize, size });
-    if (entries.length > limits.maxEntries) throw new ZipGuardError(`部件过多(超过 ${limits.maxEntries} 个),不像正常的工作簿`);
-    if (size > limits.maxPartBytes) throw new ZipGuardError(`“${name}”解压后 ${Math.round(size / MiB)} MB,超过上限 ${Math.round(limits.maxPartBytes / MiB)} MB`);
+    if (o + 46 + nameLen + extraLen + commentLen > cd.length) throw new ZipGuardError("corrupt", "ZIP 目录已损坏");
+    // bit 0: an encrypted part (Office encrypts the whole file instead, as an OLE container)
+    if ((flags & 1) !== 0 || (method !== 0 && method !== 8)) {
+      throw new ZipGuardError("corrupt", `“${shownName(name)}”使用了不支持的压缩或加密方式`);
+    }
+    if (method === 0 && size !== compressedSize) throw new ZipGuardError("corrupt", "ZIP 目录已损坏");
+    entries.push({ name, compressedSize, size, method, localOffset });
+    if (entries.length > limits.maxEntries) throw new ZipGuardError("tooLarge", `部件过多(超过 ${limits.maxEntries} 个),不像正常的工作簿`);
+    if (size > limits.maxPartBytes) throw new ZipGuardError("tooLarge", `“${shownName(name)}”解压后 ${Math.round(size / MiB)} MB,超过上限 ${Math.round(limits.maxPartBytes / MiB)} MB`);
     if (size > MiB && size / Math.max(compressedSize, 1) > limits.maxRatio) {
-      throw new ZipGuardError(`“${name}”压缩比异常(${Math.round(size / Math.max(compressedSize, 1))}:1),疑似压缩炸弹`);
+      throw new ZipGuardError("tooLarge", `“${shownName(name)}”压缩比异常(${Math.round(size / Math.max(compressedSize, 1))}:1),疑似压缩炸弹`);
     }
     total += size;
     if (total > limits.maxInflatedBytes) {
-      throw new ZipGuardError(`解压后总大小超过上限 ${Math.round(limits.maxInflatedBytes / MiB)} MB`);
+      throw new ZipGuardError("tooLarge", `解压后总大小超过上限 ${Math.round(limits.maxInflatedBytes / MiB)} MB`);
     }
     o += 46 + nameLen + extraLen + commentLen;
   }
-  if (!entries.some((x) => x.name === "[Content_Types].xml")) throw new ZipGuardError("不是 .xlsx 工作簿(缺少 [Content_Types].xml)");
   if (!entries.some((x) => x.name.startsWith("xl/"))) {
-    throw new ZipGuardError(entries.some((x) => x.name.startsWith("word/")) ? "这是 Word 文档,不是 Excel 工作簿" : "不是 Excel 工作簿(缺少 xl/ 部件)");
+    throw new ZipGuardError("noWorkbook", entries.some((x) => x.name.startsWith("word/")) ? "这是 Word 文档,不是 Excel 工作簿" : "不是 Excel 工作簿(缺少 xl/ 部件)");
   }
+  if (!entries.some((x) => x.name === "[Content_Types].xml")) throw new ZipGuardError("notXlsx", "不是 .xlsx 工作簿(缺少 [Content_Types].xml)");
   return entries;
 }
 
 /** The whole check over a file held in memory (the browser, or a small file in Node). */
 export function checkXlsxBytes(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
   if (bytes.length >= 8 && u32(bytes, 0) === 0xe011cfd0 && u32(bytes, 4) === 0xe11ab1a1) {
-    throw new ZipGuardError("文件已加密或为旧版 .xls 格式,请另存为 .xlsx 后再校验");
+    throw new ZipGuardError("encrypted", "文件已加密或为旧版 .xls 格式,请另存为 .xlsx 后再校验");
   }
   const tail = bytes.subarray(Math.max(0, bytes.length - 22 - 0xffff - 20));
   const { offset, size } = locateCentralDirectory(tail, bytes.length);
