@@ -36,11 +36,11 @@ export function createExcelPort(opts: ExcelPortOptions = {}): ExcelPort {
     addReportSheet: (baseName: string, table: ReportCell[][]) => run((ctx) => addReportSheet(ctx, baseName, table)),
     highlight: (findings: readonly Finding[]) => run((ctx) => highlightFindings(ctx, findings)),
     clearHighlights: () => run((ctx) => clearHighlights(ctx)),
-    insertFormula: (formula: string) => run(async (ctx) => {
-      const cell = ctx.workbook.getActiveCell();
-      cell.load("address");
+    insertFormula: (formula: string) => run(async (context) => {
+      const cell = context.workbook.getActiveCell();
       cell.formulas = [[formula]];
-      await ctx.sync();
+      cell.load("address");
+      await context.sync();
       return cell.address;
     }),
     insertTemplate: (base64: string) => run(async (ctx) => {

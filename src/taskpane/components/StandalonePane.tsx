@@ -81,7 +81,6 @@ export function StandalonePane(props: StandalonePaneProps) {
       openSample(sample);
     }
     // once, on mount
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   return (
