@@ -6,6 +6,10 @@
  */
 import { z } from "zod";
 
+// The pane and the functions run under a Content-Security-Policy without 'unsafe-eval': tell zod
+// not to probe for eval-based fast paths (the probe is caught, but logs a CSP violation).
+z.config({ jitless: true });
+
 export const Cite = z.object({
   /** rule id in rules.md, e.g. "GRID-1" */
   rule: z.string().regex(/^[A-Z]+-\d+$/),
