@@ -12,8 +12,10 @@ import * as http from "http";
 import * as path from "path";
 import type { AddressInfo } from "net";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { DIST as BUILT_DIST, ensureBuilt } from "../support/build";
+import { DIST as BUILT_DIST, ROOT, ensureBuilt } from "../support/build";
 import type { TemplateSample } from "../../scripts/samples/types";
+import { expectedOf } from "../fixtures/acceptance/build";
+import { ACCEPTANCE_FILES, workbooks } from "../fixtures/acceptance/workbooks";
 
 const CHROMIUM = "/usr/bin/chromium";
 /** GOV_E2E_DIST serves another finished build (e.g. a scratch one) instead of building dist/. */
@@ -141,6 +143,22 @@ if (!haveChromium && process.env.CI) {
       expect(errors).toEqual([]);
       await page.close();
     });
+
+    test.each(workbooks.map((wb) => [wb.file, wb] as const))(
+      "untidy office workbook %s (several sheets): every planted cell is on screen",
+      async (_file, wb) => {
+        const file = path.join(ROOT, "test/fixtures/acceptance", `${ACCEPTANCE_FILES[wb.file]}-dirty.xlsx`);
+        const { page, errors } = await openPane();
+        const input = page.locator("input[type=file]").first();
+        await input.waitFor({ state: "attached", timeout: 30_000 });
+        await input.setInputFiles(file);
+        await page.getByRole("heading", { name: /^(违规|需说明|提示)\(\d+\)$/ }).first().waitFor({ timeout: 60_000 });
+        const cells = await shownCells(page);
+        for (const c of wb.cases) for (const e of expectedOf(c)) expect(cells).toContain(e.cell);
+        expect(errors).toEqual([]);
+        await page.close();
+      },
+    );
 
     test("?sample=1 opens on a sample directly, and ExcelJS loads only then, as its own chunk", async () => {
       const { page, errors, scripts } = await openPane("?sample=1");
