@@ -7,7 +7,7 @@
 import type { CellValue } from "../input/coerce";
 import { InputError } from "../input/errors";
 import { inputMessages } from "../input/messages";
-import { type BuiltTable, buildTable, findHeader, findTemplate, type HeaderMatch, requiredShare } from "./finder";
+import { type BuiltTable, buildTable, type CellReader, findHeader, findTemplate, type HeaderMatch, requiredShare } from "./finder";
 import type { Finding, Severity } from "./findings";
 import { columnLetter, parseA1, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 import type { Check, CheckContext, Report, TableRow, TemplateDef, TemplateId } from "./template";
@@ -70,11 +70,38 @@ function columnName(t: TemplateDef, key: string): string {
   return t.columns.find((c) => c.key === key)?.name ?? key;
 }
 
+const NO_CELLS: CellReader = { get: () => undefined };
+
+/** Distinct texts a memoised coercion remembers (the words of a choice column are few). */
+const TEXT_MEMO_SIZE = 256;
+
+/**
+ * A coercion that remembers its successful results by cell text: for a core/input function that
+ * is pure in (text, param) — toChoice over fixed words, toYesNo — whose cost is normalising the
+ * text and every word again on each call. Numbers, dates and anything that throws go through the
+ * coercion every time (an error keeps its own message); at most TEXT_MEMO_SIZE texts are kept.
+ */
+export function memoByText<T>(coerce: (v: unknown, param: string) => T): (v: unknown, param: string) => T {
+  const seen = new Map<string, { param: string; value: T }>();
+  return (v, param) => {
+    if (typeof v !== "string") return coerce(v, param);
+    const hit = seen.get(v);
+    if (hit !== undefined && hit.param === param) return hit.value;
+    const value = coerce(v, param);
+    if (seen.size < TEXT_MEMO_SIZE) seen.set(v, { param, value });
+    return value;
+  };
+}
+
 /** Builds the findings of one sheet. */
 class SheetRun implements CheckContext {
   private current: Check | null = null;
-  /** cells that already have an INPUT finding (r * 16384 + c) */
-  private readonly failed = new Set<number>();
+  /**
+   * Cells that already have an INPUT finding: per 0-based column, a flag per 0-based row, made on
+   * the column's first failure (a Set of r × 16384 + c would key heap numbers past 65 k rows).
+   */
+  private readonly failed: (Uint8Array | undefined)[] = [];
+  private readonly sheetRows: number;
   /** a check failing on many rows is one finding, with the count */
   private readonly rowCrashes = new Map<Check, { rec: Rec; count: number }>();
   private readonly sheetCrashes = new Map<Check, { rec: Rec; count: number }>();
@@ -91,6 +118,8 @@ class SheetRun implements CheckContext {
   private readonly memoRow: number[] = [];
   private readonly memoFn: unknown[] = [];
   private readonly memoVal: unknown[] = [];
+  /** the table's raw (merge-filled) cells; an empty reader without a table */
+  private readonly cells: CellReader;
 
   constructor(
     private readonly out: Rec[],
@@ -102,6 +131,8 @@ class SheetRun implements CheckContext {
   ) {
     this.originRow = sheet.origin?.row ?? 1;
     this.originCol = sheet.origin?.col ?? 1;
+    this.cells = built ? built.cells : NO_CELLS;
+    this.sheetRows = sheet.rows.length;
     if (built) {
       for (const [key, cols] of built.table.columns) this.keyed.set(key, { cols, labels: built.labels.get(key) ?? [] });
     }
@@ -119,20 +150,21 @@ class SheetRun implements CheckContext {
   pushAt(row: number, col: number, rule: string, severity: Severity, message: string, clause: string,
     expected?: Report["expected"], actual?: Report["actual"]): Rec {
     const column = columnLetter(col);
-    const f: Finding = {
-      ...(this.file !== undefined ? { file: this.file } : {}),
-      sheet: this.sheet.name,
-      template: this.template?.id ?? null,
-      cell: `${column}${row}`,
-      row,
-      column,
-      rule,
-      severity,
-      message,
-      ...(expected !== undefined ? { expected } : {}),
-      ...(actual !== undefined ? { actual } : {}),
-      clause,
-    };
+    // keys in the Finding's documented order (file?, sheet … message, expected?, actual?, clause),
+    // assigned one by one: no spread objects per finding
+    const f = {} as Finding;
+    if (this.file !== undefined) f.file = this.file;
+    f.sheet = this.sheet.name;
+    f.template = this.template === null ? null : this.template.id;
+    f.cell = column + row;
+    f.row = row;
+    f.column = column;
+    f.rule = rule;
+    f.severity = severity;
+    f.message = message;
+    if (expected !== undefined) f.expected = expected;
+    if (actual !== undefined) f.actual = actual;
+    f.clause = clause;
     const rec: Rec = { f, s: this.s, row, col };
     this.out.push(rec);
     return rec;
@@ -178,30 +210,39 @@ class SheetRun implements CheckContext {
     const c = col.cols[i];
     if (c === undefined) return undefined;
     const r = row.r;
-    const id = r * 16384 + c;
-    if (this.failed.size !== 0 && this.failed.has(id)) return undefined;
-    const v: CellValue = this.built!.cell(r, c);
-    const label = col.labels[i] ?? key;
+    // a memoised cell is a non-blank cell that coerced without error (a failure clears the
+    // column's memo), so the hit needs neither the failed set nor the cell
+    if (this.memoRow[c] === r && this.memoFn[c] === coerce) return this.memoVal[c] as T;
+    const failed = this.failed[c];
+    if (failed !== undefined && failed[r] === 1) return undefined;
+    const v: CellValue = this.cells.get(r, c);
     if (v === null || v === undefined || v === "" || (typeof v === "string" && v.trim() === "")) {
-      if (opts?.required) {
-        this.failed.add(id);
-        this.push(r, c, INPUT_RULE, "error", inputMessages.required(label), this.template!.document);
+      if (opts !== undefined && opts.required) {
+        this.fail(r, c);
+        this.push(r, c, INPUT_RULE, "error", inputMessages.required(col.labels[i] ?? key), this.template!.document);
       }
       return undefined;
     }
-    if (this.memoRow[c] === r && this.memoFn[c] === coerce) return this.memoVal[c] as T;
     try {
-      const out = coerce(v, label);
+      const out = coerce(v, col.labels[i] ?? key);
       this.memoRow[c] = r;
       this.memoFn[c] = coerce;
       this.memoVal[c] = out;
       return out;
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      this.failed.add(id);
+      this.fail(r, c);
       this.push(row.r, c, INPUT_RULE, "error", e.message, this.template!.document);
       return undefined;
     }
+  }
+
+  /** Marks cell (r, c) as reported (INPUT): later reads return undefined without a finding. */
+  private fail(r: number, c: number): void {
+    let col = this.failed[c];
+    if (col === undefined) this.failed[c] = col = new Uint8Array(Math.max(this.sheetRows, r + 1));
+    col[r] = 1;
+    this.memoRow[c] = -1;
   }
 
   /** Runs one check on one row (or the sheet), containing anything it throws. */
@@ -276,11 +317,21 @@ function validateSheet(
   const run = new SheetRun(out, s, file, sheet, t, built);
   const rowChecks = t.checks.filter((c) => typeof c.row === "function");
   const rows = built.table.rows;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    for (let k = 0; k < rowChecks.length; k++) run.run(rowChecks[k], row);
+  // Every error a check throws is contained and reported by its message alone (SheetRun.contain),
+  // and bad input is the common case (one InputError per bad cell, sometimes one per row):
+  // capturing a stack trace for each would cost more than the check itself. Off while checks run.
+  const errorCtor = Error as { stackTraceLimit?: number };
+  const stackLimit = errorCtor.stackTraceLimit;
+  if (stackLimit !== undefined) errorCtor.stackTraceLimit = 0;
+  try {
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      for (let k = 0; k < rowChecks.length; k++) run.run(rowChecks[k], row);
+    }
+    for (const check of t.checks) if (typeof check.sheet === "function") run.run(check, null);
+  } finally {
+    if (stackLimit !== undefined) errorCtor.stackTraceLimit = stackLimit;
   }
-  for (const check of t.checks) if (typeof check.sheet === "function") run.run(check, null);
   run.finish();
   return { sheet: sheet.name, template: t.id, rows: rows.length, headerRow: originRow + match.headerRows[0] };
 }

@@ -6,7 +6,7 @@
  */
 import type { CellValue } from "../input/coerce";
 import { isBlank, parseNumberText } from "../input/coerce";
-import { isEndMarker, isNonScoreHeader, isSerialHeader, isTotalLabel, normalizeHeader } from "./normalize";
+import { hasText, isEndMarker, isNonScoreHeader, isSerialHeader, isTotalLabel, normalizeHeader } from "./normalize";
 import { a1, type MergeRange, type SheetSnapshot } from "./snapshot";
 import type { Table, TableRow, TemplateDef } from "./template";
 
@@ -410,7 +410,7 @@ export function requiredShare(m: HeaderMatch): number {
 }
 
 function isBlankCell(v: CellValue): boolean {
-  return v === null || v === undefined || v === "" || (typeof v === "string" && v.trim() === "");
+  return v === null || v === undefined || v === "" || (typeof v === "string" && !hasText(v));
 }
 
 /** First cell of the row holding text (a 序号 number before it is passed over). */
@@ -418,13 +418,18 @@ function firstText(row: CellValue[] | undefined): string | null {
   if (!row) return null;
   for (let c = 0; c < row.length; c++) {
     const v = row[c];
-    if (typeof v === "string" && v.trim() !== "") return v;
+    if (typeof v === "string" && hasText(v)) return v;
   }
   return null;
 }
 
+/** Reads a raw cell of the data area by 0-based snapshot (row, column). */
+export interface CellReader {
+  get(r: number, c: number): CellValue;
+}
+
 /** Raw cells of the data area, with merged cells reading their top-left value. */
-class DataCells {
+class DataCells implements CellReader {
   private readonly fill: Map<number, CellValue> | null;
 
   constructor(private readonly rows: CellValue[][], merges: readonly MergeRange[] | undefined, from: number, to: number) {
@@ -442,7 +447,8 @@ class DataCells {
   }
 
   get(r: number, c: number): CellValue {
-    const v = this.rows[r]?.[c];
+    const row = this.rows[r];
+    const v = row === undefined || row === null ? undefined : row[c];
     if (this.fill !== null && (v === null || v === undefined || v === "")) {
       const f = this.fill.get(r * MAX_COLS + c);
       if (f !== undefined) return f;
@@ -495,8 +501,8 @@ export interface BuiltTable {
   match: HeaderMatch;
   /** column key → message names of its columns (same order as table.columns) */
   labels: ReadonlyMap<string, readonly string[]>;
-  /** raw (merge-filled) cell reader */
-  cell(r: number, c: number): CellValue;
+  /** raw (merge-filled) cell reader: `cells.get(r, c)` */
+  cells: CellReader;
 }
 
 /**
@@ -593,5 +599,5 @@ export function buildTable(sheet: SheetSnapshot, match: HeaderMatch): BuiltTable
   const table: Table = {
     sheet, template: t, headerRows: match.headerRows, columns, extraHeaders, rows: tableRows, totals,
   };
-  return { table, match, labels, cell: cells.get.bind(cells) };
+  return { table, match, labels, cells };
 }

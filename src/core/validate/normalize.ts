@@ -66,8 +66,35 @@ const END_FIRST_CHARS = new Set(["注", "说", "备", "填", "审", "制", "负"
 const END_MARKER =
   /^(?:(?:注|说明|备注)\d*(?:[:.、]|$)|(?:填表|填报|审核|审批)(?:人|单位|日期|时间)?:|填表人|填报人|审核人|审批人|制表|(?:单位)?负责人|联系人|联系电话)/u;
 
+const END_FIRST_CODES = new Set([...END_FIRST_CHARS].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * True for a UTF-16 code unit String.prototype.trim removes: WhiteSpace (TAB, VT, FF, SP, NBSP,
+ * ZWNBSP, the Zs spaces) and LineTerminator (LF, CR, LS, PS), ECMA-262 §12.2–12.3.
+ */
+export function isTrimmedCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * `s.trim() !== ""` without building the trimmed string: the data-row scan asks it of every text
+ * cell it passes, and almost every one starts with a visible character.
+ */
+export function hasText(s: string): boolean {
+  const n = s.length;
+  for (let i = 0; i < n; i++) if (!isTrimmedCode(s.charCodeAt(i))) return true;
+  return false;
+}
+
 /** True for the first text of a row that ends the table (notes, signatures). */
 export function isEndMarker(text: string): boolean {
+  // called once per data row: decided on the first visible character before any string is built
+  let i = 0;
+  while (i < text.length && isTrimmedCode(text.charCodeAt(i))) i++;
+  if (i === text.length || !END_FIRST_CODES.has(text.charCodeAt(i))) return false;
   const t = text.trimStart();
   if (t === "" || !END_FIRST_CHARS.has(t[0])) return false;
   return END_MARKER.test(t.normalize("NFKC").replace(WHITESPACE, ""));

@@ -8,17 +8,26 @@
 import { isBlank, toNumber, toYesNo } from "../../input/coerce";
 import { InputError } from "../../input/errors";
 import { citation } from "../../rules/ruleset";
+// the concrete modules, not the rules/eval barrel (its `export *` compiles to getters)
+import { EVAL_DOCUMENT, evalRules } from "../../rules/eval/data";
 import {
-  type CountyUnit, type Grade, EVAL_DOCUMENT, GRADES, advancedPlaces, componentMax, composite, eligibleForAdvanced,
-  evalRules, grade, internalScore, pickAdvanced, satisfactionFraction, toGrade,
-} from "../../rules/eval";
+  type CountyUnit, type Grade, GRADES, advancedPlaces, componentMax, composite, eligibleForAdvanced,
+  grade, internalScore, pickAdvanced, satisfactionFraction,
+} from "../../rules/eval/compute";
+import { toGrade } from "../../rules/eval/cells";
 import type { Check, CheckContext, Table, TableRow, TemplateDef } from "../template";
 import { agreesTyped, roundedAs } from "../agree";
+import { memoByText } from "../engine";
 
 const rs = evalRules;
 const cite = (clause: string) => citation(EVAL_DOCUMENT, clause);
 const num = (v: unknown, p: string) => toNumber(v, p);
 const satisfaction = (v: unknown, p: string) => satisfactionFraction(toNumber(v, p), p);
+// 等次 holds four words: each distinct text is matched once
+const typedGrade = memoByText(toGrade);
+const yesNo = memoByText(toYesNo);
+const REQUIRED = { required: true } as const;
+const OPTIONAL = { required: false } as const;
 
 /** The components of a row and the scale each is on (EVAL-1, Decision scale). */
 const COMPONENTS: readonly { key: string; max: "indicator" | "appraisal" }[] = [
@@ -28,13 +37,57 @@ const COMPONENTS: readonly { key: string; max: "indicator" | "appraisal" }[] = [
 
 /** A component read for computation: blank → undefined, out of range → undefined (its own check reports it). */
 function component(row: TableRow, key: string, which: "indicator" | "appraisal", ctx: CheckContext, required = false): number | undefined {
-  const v = ctx.value(row, key, num, { required });
+  const v = ctx.value(row, key, num, required ? REQUIRED : OPTIONAL);
   if (v === undefined || v < 0 || v > componentMax(which)) return undefined;
   return v;
 }
 
+/**
+ * What several checks of a row ask for — the recomputed composite and the unit's conditions —
+ * computed when the first asks and reused by the others (one slot: the row checks of a row run
+ * one after the other). Each is a pure function of the row's cells: the first computation reads
+ * them through ctx.value as before (any INPUT finding comes from the same check, in the same
+ * order); a second would read the same cells and report nothing new.
+ */
+const rowMemo = {
+  ctx: null as CheckContext | null,
+  row: null as TableRow | null,
+  recDone: false,
+  rec: undefined as number | undefined,
+  unitDone: false,
+  unit: undefined as CountyUnit | undefined,
+};
+
+function memoFor(row: TableRow, ctx: CheckContext): typeof rowMemo {
+  const m = rowMemo;
+  if (m.row !== row || m.ctx !== ctx) {
+    m.ctx = ctx;
+    m.row = row;
+    m.recDone = false;
+    m.rec = undefined;
+    m.unitDone = false;
+    m.unit = undefined;
+  }
+  return m;
+}
+
+function releaseRowMemo(): void {
+  rowMemo.ctx = null;
+  rowMemo.row = null;
+  rowMemo.unit = undefined;
+}
+
 /** The composite recomputed from the row (EVAL-2/3), or undefined when its inputs are incomplete or bad. */
 function recomputed(row: TableRow, ctx: CheckContext): number | undefined {
+  const m = memoFor(row, ctx);
+  if (!m.recDone) {
+    m.rec = recompute(row, ctx);
+    m.recDone = true;
+  }
+  return m.rec;
+}
+
+function recompute(row: TableRow, ctx: CheckContext): number | undefined {
   const indicator = component(row, "indicator", "indicator", ctx, true);
   const pub = component(row, "public", "appraisal", ctx, true);
   let internal: number | readonly [number, number] | undefined;
@@ -43,7 +96,7 @@ function recomputed(row: TableRow, ctx: CheckContext): number | undefined {
     const l = component(row, "leaders", "appraisal", ctx, true);
     const p = component(row, "peers", "appraisal", ctx, true);
     if (l !== undefined && p !== undefined) internal = [l, p];
-  } else ctx.value(row, "internal", num, { required: true });
+  } else ctx.value(row, "internal", num, REQUIRED);
   const bonus = row.has("bonus") ? ctx.value(row, "bonus", num) ?? 0 : 0;
   const deduction = row.has("deduction") ? ctx.value(row, "deduction", num) ?? 0 : 0;
   if (indicator === undefined || pub === undefined || internal === undefined || bonus < 0) return undefined;
@@ -62,19 +115,29 @@ function judged(row: TableRow, ctx: CheckContext): number | undefined {
 
 /** The unit's EVAL-7 conditions as the sheet gives them (a missing column is not checked). */
 function unitOf(row: TableRow, ctx: CheckContext): CountyUnit | undefined {
+  const m = memoFor(row, ctx);
+  if (!m.unitDone) {
+    const u = readUnit(row, ctx); // judged() in it uses the same slot: the same row
+    m.unit = u;
+    m.unitDone = true;
+  }
+  return m.unit;
+}
+
+function readUnit(row: TableRow, ctx: CheckContext): CountyUnit | undefined {
   const c = judged(row, ctx);
   if (c === undefined) return undefined;
   return {
     composite: c,
-    veto: row.has("veto") ? ctx.value(row, "veto", toYesNo) ?? false : false,
+    veto: row.has("veto") ? ctx.value(row, "veto", yesNo) ?? false : false,
     satisfaction: row.has("satisfaction") ? ctx.value(row, "satisfaction", satisfaction) ?? null : undefined,
-    targetsMet: row.has("targets") ? ctx.value(row, "targets", toYesNo) ?? false : undefined,
-    sanctioned: row.has("sanctioned") ? ctx.value(row, "sanctioned", toYesNo) ?? false : false,
+    targetsMet: row.has("targets") ? ctx.value(row, "targets", yesNo) ?? false : undefined,
+    sanctioned: row.has("sanctioned") ? ctx.value(row, "sanctioned", yesNo) ?? false : false,
   };
 }
 
 const gradeOf = (row: TableRow, ctx: CheckContext): Grade | undefined =>
-  row.has("grade") ? ctx.value(row, "grade", toGrade) : undefined;
+  row.has("grade") ? ctx.value(row, "grade", typedGrade) : undefined;
 
 const componentRange: Check = {
   id: "component-range",
@@ -230,6 +293,23 @@ interface Ranked {
   eligible: boolean;
 }
 
+/**
+ * rankedRows of the table being validated, computed once for the two sheet checks that read it
+ * (the second read would find the same values and report nothing new); released by the last.
+ */
+let rankedMemo: { ctx: CheckContext; table: Table; rows: Ranked[] | undefined } | null = null;
+
+function rankedRowsOnce(table: Table, ctx: CheckContext, last: boolean): Ranked[] | undefined {
+  let rows: Ranked[] | undefined;
+  if (rankedMemo !== null && rankedMemo.ctx === ctx && rankedMemo.table === table) rows = rankedMemo.rows;
+  else {
+    rows = rankedRows(table, ctx);
+    rankedMemo = { ctx, table, rows };
+  }
+  if (last) rankedMemo = null;
+  return rows;
+}
+
 /** Every row with its conditions, or undefined when a row cannot be judged (its own finding says why). */
 function rankedRows(table: Table, ctx: CheckContext): Ranked[] | undefined {
   const out: Ranked[] = [];
@@ -261,9 +341,11 @@ const advancedQuota: Check = {
     const places = advancedPlaces(table.rows.length);
     const advanced = table.rows.filter((r) => gradeOf(r, ctx) === GRADES.advanced);
     if (advanced.length <= places) return;
-    // the excess is reported on the 先进 units with the lowest composites
-    const score = (r: TableRow) => judged(r, ctx) ?? Number.NEGATIVE_INFINITY;
-    const byScore = [...advanced].sort((a, b) => score(b) - score(a));
+    // the excess is reported on the 先进 units with the lowest composites; each composite read once
+    // before sorting, not twice per comparison (every row's was read by grade-pass already)
+    const scores = new Map<TableRow, number>();
+    for (const r of advanced) scores.set(r, judged(r, ctx) ?? Number.NEGATIVE_INFINITY);
+    const byScore = [...advanced].sort((a, b) => scores.get(b)! - scores.get(a)!);
     for (const row of byScore.slice(places)) {
       ctx.report({
         row, key: "grade", expected: places, actual: advanced.length,
@@ -280,11 +362,13 @@ const advancedSkipped: Check = {
   severity: "warning",
   description: "符合先进条件、综合得分高于某先进单位的单位未评为先进",
   sheet(table, ctx) {
-    const rows = rankedRows(table, ctx);
+    const rows = rankedRowsOnce(table, ctx, false);
     if (!rows || !rows.some((r) => r.row.has("grade"))) return;
     const advanced = rows.filter((r) => r.typed === GRADES.advanced);
     if (advanced.length === 0) return;
-    const lowest = Math.min(...advanced.map((r) => r.unit.composite));
+    // Math.min pairwise, not over a spread (a spread of 100 k arguments overflows the stack)
+    let lowest = Number.POSITIVE_INFINITY;
+    for (const r of advanced) lowest = Math.min(lowest, r.unit.composite);
     for (const r of rows) {
       if (r.eligible && r.typed !== GRADES.advanced && r.typed !== GRADES.tie && r.unit.composite > lowest) {
         ctx.report({
@@ -303,7 +387,8 @@ const advancedTie: Check = {
   severity: "warning",
   description: "先进名额末位得分并列,须人工决定",
   sheet(table, ctx) {
-    const rows = rankedRows(table, ctx);
+    const rows = rankedRowsOnce(table, ctx, true);
+    releaseRowMemo(); // the sheet's last check: let go of its last row
     if (!rows) return;
     const picks = pickAdvanced(rows.map((r) => r.unit.composite), rows.map((r) => r.eligible), advancedPlaces(rows.length));
     const tied = rows.filter((_, i) => picks[i] === "tie");

@@ -7,13 +7,20 @@
 import { isBlank, toNumber, toYesNo } from "../../input/coerce";
 import { InputError } from "../../input/errors";
 import { citation } from "../../rules/ruleset";
-import { EVAL_DOCUMENT, GRADES, advancedPlaces, checkDeptIndicator, deptGrade, evalRules, toGrade } from "../../rules/eval";
+// the concrete modules, not the rules/eval barrel (its `export *` compiles to getters)
+import { EVAL_DOCUMENT, evalRules } from "../../rules/eval/data";
+import { GRADES, advancedPlaces, checkDeptIndicator, deptGrade } from "../../rules/eval/compute";
+import { toGrade } from "../../rules/eval/cells";
+import { memoByText } from "../engine";
 import type { Check, CheckContext, TableRow, TemplateDef } from "../template";
 
 const rs = evalRules;
 const cite = (clause: string) => citation(EVAL_DOCUMENT, clause);
 const INDICATORS = "indicators";
 const num = (v: unknown, p: string) => toNumber(v, p);
+// 等次 and 为民办实事 hold a few words: each distinct text is matched once
+const typedGrade = memoByText(toGrade);
+const yesNo = memoByText(toYesNo);
 
 /** The row's indicator scores (blank = an indicator the department does not bear), or undefined when one is bad. */
 function indicatorScores(row: TableRow, ctx: CheckContext): number[] | undefined {
@@ -55,8 +62,8 @@ const indicatorRange: Check = {
 /** The grade EVAL-10 gives the row, or undefined when its inputs are bad. */
 function computedGrade(row: TableRow, ctx: CheckContext): { grade: string; why: string[] } | undefined {
   const scores = indicatorScores(row, ctx);
-  const done = ctx.value(row, "livelihood", toYesNo, { required: true });
-  const veto = row.has("veto") ? ctx.value(row, "veto", toYesNo) ?? false : false;
+  const done = ctx.value(row, "livelihood", yesNo, { required: true });
+  const veto = row.has("veto") ? ctx.value(row, "veto", yesNo) ?? false : false;
   if (scores === undefined || done === undefined) return undefined;
   if (scores.some((s) => s < 0 || s > rs.deptIndicatorMax.value)) return undefined; // indicator-range reports it
   const why: string[] = [];
@@ -75,7 +82,7 @@ const gradeCheck: Check = {
   description: `完成为民办实事且各项指标得分均在${rs.deptPassMark.value}分以上为合格,否则(或有一票否决)为不合格`,
   row(row, ctx) {
     if (!row.has("grade")) return;
-    const typed = ctx.value(row, "grade", toGrade);
+    const typed = ctx.value(row, "grade", typedGrade);
     const c = computedGrade(row, ctx);
     if (typed === undefined || c === undefined) return;
     if (c.grade === GRADES.unqualified && typed !== GRADES.unqualified) {
@@ -98,7 +105,7 @@ const advancedQuota: Check = {
   sheet(table, ctx) {
     if (!table.rows.some((r) => r.has("grade"))) return;
     const places = advancedPlaces(table.rows.length, rs, "dept");
-    const advanced = table.rows.filter((r) => ctx.value(r, "grade", toGrade) === GRADES.advanced);
+    const advanced = table.rows.filter((r) => ctx.value(r, "grade", typedGrade) === GRADES.advanced);
     // the excess is reported on the last 先进 rows of the sheet (no ranking criterion is given for departments)
     for (const row of advanced.slice(places)) {
       ctx.report({

@@ -6,7 +6,9 @@
  */
 import { isBlank, normText, toCount, toNumber, toStar, toText } from "../../input/coerce";
 import { citation } from "../../rules/ruleset";
-import { GRID_DOCUMENT, gridRuleset, posts, splitShare, subsidy } from "../../rules/grid";
+// the concrete modules, not the rules/grid barrel (its `export *` compiles to getters)
+import { GRID_DOCUMENT, gridRuleset } from "../../rules/grid/data";
+import { posts, splitShare, subsidy } from "../../rules/grid/compute";
 import { agreesTyped } from "../agree";
 import type { Check, CheckContext, Table, TableRow, TemplateDef } from "../template";
 
@@ -164,9 +166,11 @@ const SUMMED: readonly [string, string][] = [
   ["subsidy", "年度补助"], ["city", "市级承担"], ["districtShare", "区级承担"],
 ];
 
-function columnSum(rows: readonly TableRow[], key: string, ctx: CheckContext): number | undefined {
+/** The sum of `key` over rows[from, to), or undefined at the first unreadable cell. */
+function columnSum(rows: readonly TableRow[], from: number, to: number, key: string, ctx: CheckContext): number | undefined {
   let sum = 0;
-  for (const r of rows) {
+  for (let i = from; i < to; i++) {
+    const r = rows[i];
     if (isBlank(r.get(key))) continue;
     const v = ctx.value(r, key, money);
     if (v === undefined) return undefined; // a bad cell is reported on its own; no sum to compare
@@ -181,6 +185,18 @@ function totalLabel(table: Table, total: TableRow): string {
   return "";
 }
 
+/** Index of the first row (rows in sheet order) whose sheet-row index is above r. */
+function firstAfter(rows: readonly TableRow[], r: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[mid].r > r) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** A 小计 sums its own block (the data rows since the previous 小计); a 合计 / 总计 sums every data row. */
 const SUBTOTAL_WORD = "小计";
 
@@ -192,14 +208,22 @@ const totals: Check = {
   description: "合计行等于各列之和(小计行等于本组各行之和)",
   sheet(table, ctx) {
     let blockStart = -1; // sheet-row index after which the current 小计 block starts
+    const rows = table.rows; // in sheet order
+    // a 合计 / 总计 sums every data row: the same sum for each such row, computed once per column
+    const wholeSums = new Map<string, number | undefined>();
     for (const total of table.totals) {
       const sub = totalLabel(table, total).includes(SUBTOTAL_WORD);
-      const rows = sub ? table.rows.filter((r) => r.r > blockStart && r.r < total.r) : table.rows;
+      // the block's rows are the contiguous run with blockStart < r < total.r (found by binary search)
+      const from = sub ? firstAfter(rows, blockStart) : 0;
+      const to = sub ? firstAfter(rows, total.r - 1) : rows.length;
       if (sub) blockStart = total.r;
       for (const [key, label] of SUMMED) {
         if (!total.has(key) || isBlank(total.get(key))) continue;
         const typed = ctx.value(total, key, money);
-        const sum = columnSum(rows, key, ctx);
+        let sum: number | undefined;
+        if (sub) sum = columnSum(rows, from, to, key, ctx);
+        else if (wholeSums.has(key)) sum = wholeSums.get(key);
+        else wholeSums.set(key, (sum = columnSum(rows, 0, rows.length, key, ctx)));
         if (typed === undefined || sum === undefined) continue;
         if (!agreesTyped(total.get(key), typed, sum)) {
           ctx.report({

@@ -6,8 +6,11 @@
 import { formatDate, weekStart } from "../../input/dates";
 import { toChoice, toCount, toDate, toNumber, toText } from "../../input/coerce";
 import { citation } from "../../rules/ruleset";
-import { GRID_DOCUMENT, dailyPatrolFinding, gridRuleset, timeInGridFinding } from "../../rules/grid";
-import type { Check, CheckContext, TableRow, TemplateDef } from "../template";
+// the concrete modules, not the rules/grid barrel (its `export *` compiles to getters)
+import { GRID_DOCUMENT, gridRuleset } from "../../rules/grid/data";
+import { dailyPatrolFinding, timeInGridFinding } from "../../rules/grid/compute";
+import { memoByText } from "../engine";
+import type { Check, CheckContext, Table, TableRow, TemplateDef } from "../template";
 
 const rs = gridRuleset;
 const cite = (clause: string) => citation(GRID_DOCUMENT, clause);
@@ -20,9 +23,14 @@ export const ROLES = {
 } as const;
 type Role = keyof typeof ROLES;
 
-const hours = (v: unknown, p: string) => toNumber(v, p, { min: 0 });
+const NON_NEGATIVE = { min: 0 } as const;
+const hours = (v: unknown, p: string) => toNumber(v, p, NON_NEGATIVE);
 const date = (v: unknown, p: string) => toDate(v, p) as number;
-const role = (v: unknown, p: string): Role => toChoice<Role>(v, p, ROLES, { blank: "worker" });
+const count = (v: unknown, p: string) => toCount(v, p);
+const ROLE_OPTS = { blank: "worker" } as const;
+// the role column holds a handful of words: each distinct text is matched against ROLES once
+const role = memoByText((v: unknown, p: string): Role => toChoice<Role>(v, p, ROLES, ROLE_OPTS));
+const REQUIRED = { required: true } as const;
 
 interface Entry {
   row: TableRow;
@@ -32,13 +40,26 @@ interface Entry {
   role: Role;
 }
 
+/**
+ * The entries of the table being validated, read once for both sheet checks (the second read
+ * would find the same values and report nothing new); released by the last check.
+ */
+let entriesMemo: { ctx: CheckContext; table: Table; list: Entry[] } | null = null;
+
+function entriesOf(table: Table, ctx: CheckContext): Entry[] {
+  if (entriesMemo !== null && entriesMemo.ctx === ctx && entriesMemo.table === table) return entriesMemo.list;
+  const list = entries(table.rows, ctx);
+  entriesMemo = { ctx, table, list };
+  return list;
+}
+
 /** The readable rows of the log (a row with a bad name, date or count is reported once, by INPUT). */
 function entries(rows: readonly TableRow[], ctx: CheckContext): Entry[] {
   const out: Entry[] = [];
   for (const row of rows) {
-    const name = ctx.value(row, "worker", toText, { required: true });
-    const d = ctx.value(row, "date", date, { required: true });
-    const p = ctx.value(row, "patrols", (v, param) => toCount(v, param), { required: true });
+    const name = ctx.value(row, "worker", toText, REQUIRED);
+    const d = ctx.value(row, "date", date, REQUIRED);
+    const p = ctx.value(row, "patrols", count, REQUIRED);
     const r = row.has("role") ? ctx.value(row, "role", role) : "worker";
     if (name === undefined || d === undefined || p === undefined) continue;
     out.push({ row, name, date: d, patrols: p, role: r ?? "worker" }); // an unreadable role is reported (INPUT) and held to the stricter daily rule
@@ -53,23 +74,27 @@ const dailyPatrol: Check = {
   severity: "error",
   description: `网格员每个工作日至少到网格巡查${rs.patrolsPerDay.value}次`,
   sheet(table, ctx) {
-    // a working day is a date on which the sheet has any entry for the worker
-    const days = new Map<string, Entry[]>();
-    for (const e of entries(table.rows, ctx)) {
+    // a working day is a date on which the sheet has any entry for the worker: the day's
+    // patrols summed per worker and date (name → date → [first entry, total]), no key strings built
+    const days = new Map<string, Map<number, { first: Entry; total: number }>>();
+    for (const e of entriesOf(table, ctx)) {
       if (e.role !== "worker") continue;
-      const k = `${e.name}\u0000${e.date}`;
-      const list = days.get(k);
-      if (list) list.push(e);
-      else days.set(k, [e]);
+      let byDate = days.get(e.name);
+      if (!byDate) days.set(e.name, (byDate = new Map()));
+      const day = byDate.get(e.date);
+      if (day) day.total += e.patrols;
+      else byDate.set(e.date, { first: e, total: e.patrols });
     }
-    for (const list of days.values()) {
-      const total = list.reduce((s, e) => s + e.patrols, 0);
-      const f = dailyPatrolFinding(total, rs);
-      if (f) {
-        ctx.report({
-          row: list[0].row, key: "patrols", expected: f.expected, actual: f.actual,
-          message: `${list[0].name}在${formatDate(list[0].date)}:${f.message}`,
-        });
+    // each day reports at its own first row (a distinct cell): the engine's sort puts them in order
+    for (const byDate of days.values()) {
+      for (const { first, total } of byDate.values()) {
+        const f = dailyPatrolFinding(total, rs);
+        if (f) {
+          ctx.report({
+            row: first.row, key: "patrols", expected: f.expected, actual: f.actual,
+            message: `${first.name}在${formatDate(first.date)}:${f.message}`,
+          });
+        }
       }
     }
   },
@@ -99,8 +124,10 @@ const supervisorWeekly: Check = {
   severity: "warning",
   description: `网格督导员每周(周一至周日)至少参与网格巡查${rs.supervisorPatrolsPerWeek.value}次`,
   sheet(table, ctx) {
+    const all = entriesOf(table, ctx);
+    entriesMemo = null; // the last check reading the entries
     const bySupervisor = new Map<string, Entry[]>();
-    for (const e of entries(table.rows, ctx)) {
+    for (const e of all) {
       if (e.role !== "supervisor") continue;
       const list = bySupervisor.get(e.name);
       if (list) list.push(e);
@@ -113,12 +140,16 @@ const supervisorWeekly: Check = {
       const sorted = [...list].sort((a, b) => a.date - b.date);
       const first = weekStart(sorted[0].date);
       const last = weekStart(sorted[sorted.length - 1].date);
+      // weeks ascend and the entries are sorted by date: one pointer walks both, O(n + weeks)
+      // (sorted[p] is the first entry on or after the week's Monday)
+      let p = 0;
       for (let week = first; week <= last; week += DAYS_PER_WEEK) {
+        while (p < sorted.length && sorted[p].date < week) p++;
         const n = perWeek.get(week) ?? 0;
         if (n >= min) continue;
         // point at the supervisor's last entry before the gap (the first entry of the week if it has one)
-        const inWeek = sorted.find((e) => weekStart(e.date) === week);
-        const before = [...sorted].reverse().find((e) => e.date < week);
+        const inWeek = p < sorted.length && weekStart(sorted[p].date) === week ? sorted[p] : undefined;
+        const before = p > 0 ? sorted[p - 1] : undefined;
         const at = (inWeek ?? before ?? sorted[0]).row;
         ctx.report({
           row: at, key: "worker", expected: min, actual: n,

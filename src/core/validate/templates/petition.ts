@@ -5,70 +5,277 @@
  * major-incident rule (PET-2) and the C 80/82 contradiction. Every number comes from the petition
  * ruleset through its compute functions.
  */
-import { isBlank, normText, toCategory, toNumber, toText, toYesNo } from "../../input/coerce";
+import { type CellValue, isBlank, normText, toCategory, toNumber, toText, toYesNo } from "../../input/coerce";
 import { InputError } from "../../input/errors";
 import { citation } from "../../rules/ruleset";
+// the concrete modules, not the rules/petition barrel: its `export *` compiles to getters that
+// hot per-row code would pay on every call (CommonJS output of govcheck)
+import { type Category, type SectionKey, PETITION_DOCUMENT, petitionRules } from "../../rules/petition/data";
 import {
-  type Category, type SectionKey, PETITION_DOCUMENT, averageYears, categoryOf, checkSection,
-  fullMark, normUnitName, petitionRules, rankWithinCategory, sectionMax, sectionOf, toPercent,
-} from "../../rules/petition";
+  averageYears, categoryOf, checkSection, fullMark, normUnitName, rankWithinCategory, sectionMax, sectionOf, toPercent,
+} from "../../rules/petition/compute";
 import { agreesTyped, roundedAs } from "../agree";
+import { memoByText } from "../engine";
 import type { Check, CheckContext, TableRow, TemplateDef } from "../template";
 
 const rs = petitionRules;
 const cite = (clause: string) => citation(PETITION_DOCUMENT, clause);
 
 const SECTION_KEYS: readonly SectionKey[] = rs.sections.map((s) => s.key);
-const num = (v: unknown, p: string) => toNumber(v, p, { min: 0 });
+const NON_NEGATIVE = { min: 0 } as const;
+const num = (v: unknown, p: string) => toNumber(v, p, NON_NEGATIVE);
+/** The yearly sections (四, 五) whose two annual columns may be added instead of averaged (PET-5). */
+const YEARLY_KEYS = ["collective", "cases"] as const;
+
+/** ctx.value options per sub-column index, allocated once: the first column is required. */
+const SECTION_OPTS: { index: number; required: boolean }[] = [];
+const sectionOpts = (index: number) => (SECTION_OPTS[index] ??= { index, required: index === 0 });
+const INDEX_OPTS: { index: number }[] = [];
+const indexOpts = (index: number) => (INDEX_OPTS[index] ??= { index });
+const REQUIRED = { required: true } as const;
+// 类别 and 重大恶性事件 hold a few words (A类, 是/否): each distinct text is parsed once
+const category = memoByText(toCategory);
+const yesNo = memoByText(toYesNo);
+
+/**
+ * What several checks of a row need, computed once per row when the first check asks and reused
+ * by the others and by the rank check: the category, the raw total recomputed from the sections
+ * (averaged and with the years added), and whether the typed 合计 added the years. Each is a pure
+ * function of the row's cells: the first computation reads the cells through ctx.value exactly as
+ * before (so any INPUT finding is reported by the same check, in the same order); a recomputation
+ * would read the same cells again and report nothing new.
+ */
+class RowCalc {
+  row: TableRow | null = null;
+  catDone = false;
+  cat: Category | undefined = undefined;
+  /** the raw cells of each section (SECTION_KEYS order), read once */
+  cells: CellValue[][] | null = null;
+  rawDone = false;
+  /** 一至六项之和, 四/五 averaged (undefined: a section unreadable or above its maximum) */
+  averaged: number | undefined = undefined;
+  /** the same with the years of 四/五 added */
+  added: number | undefined = undefined;
+  yearsDone = false;
+  years: number | undefined = undefined;
+
+  reset(row: TableRow): void {
+    this.row = row;
+    this.catDone = false;
+    this.cat = undefined;
+    this.cells = null;
+    this.rawDone = false;
+    this.averaged = undefined;
+    this.added = undefined;
+    this.yearsDone = false;
+    this.years = undefined;
+  }
+}
+
+const CATEGORY_CODES: readonly (Category | undefined)[] = [undefined, ...rs.categories.map((l) => l.category)];
+
+/**
+ * The calc of the row the row checks are on (one object, reused: the checks of a row run one
+ * after the other), and what the rank check needs of every row kept compactly by sheet row index
+ * (category and averaged total, in typed arrays rather than an object per row that would outlive
+ * the young generation). One sheet at a time; released by the sheet's last check.
+ */
+class SheetCalcs {
+  readonly current = new RowCalc();
+  /** 0 = not computed, else 1 + index into CATEGORY_CODES */
+  catCode = new Uint8Array(0);
+  /** 0 = not computed, 1 = averaged total in `averaged`, 2 = no total */
+  rawState = new Uint8Array(0);
+  averaged = new Float64Array(0);
+  constructor(readonly ctx: CheckContext) {}
+
+  grow(r: number): void {
+    if (r < this.catCode.length) return;
+    const n = Math.max(r + 1, this.catCode.length * 2, 1024);
+    const cat = new Uint8Array(n);
+    cat.set(this.catCode);
+    const state = new Uint8Array(n);
+    state.set(this.rawState);
+    const avg = new Float64Array(n);
+    avg.set(this.averaged);
+    this.catCode = cat;
+    this.rawState = state;
+    this.averaged = avg;
+  }
+
+  /** Keeps the row's category and averaged total once they are known. */
+  keep(c: RowCalc): void {
+    const r = c.row!.r;
+    this.grow(r);
+    if (c.catDone) this.catCode[r] = 1 + CATEGORY_CODES.indexOf(c.cat);
+    if (c.rawDone) {
+      if (c.averaged === undefined) this.rawState[r] = 2;
+      else {
+        this.rawState[r] = 1;
+        this.averaged[r] = c.averaged;
+      }
+    }
+  }
+}
+
+let sheetCalcs: SheetCalcs | null = null;
+
+function calcOf(row: TableRow, ctx: CheckContext): RowCalc {
+  let sc = sheetCalcs;
+  if (sc === null || sc.ctx !== ctx) sheetCalcs = sc = new SheetCalcs(ctx);
+  const c = sc.current;
+  if (c.row !== row) {
+    if (c.row !== null) sc.keep(c); // the previous row's checks are done
+    c.reset(row);
+    // a row seen before (the rank check walks every row again): what was kept of it
+    const r = row.r;
+    if (r < sc.catCode.length) {
+      const code = sc.catCode[r];
+      if (code !== 0) {
+        c.catDone = true;
+        c.cat = CATEGORY_CODES[code - 1];
+      }
+      const state = sc.rawState[r];
+      if (state !== 0) {
+        c.rawDone = true;
+        c.averaged = state === 1 ? sc.averaged[r] : undefined;
+        // `added` is not kept: only the row checks (annual-average) ask for it, on the row's first visit
+      }
+    }
+  }
+  return c;
+}
+
+function releaseCalcs(): void {
+  sheetCalcs = null;
+}
+
+/** The raw cells of section SECTION_KEYS[k] (one per annual sub-column). */
+function sectionCells(c: RowCalc, k: number): CellValue[] {
+  let cells = c.cells;
+  if (cells === null) {
+    cells = new Array(SECTION_KEYS.length);
+    for (let i = 0; i < SECTION_KEYS.length; i++) cells[i] = c.row!.getAll(SECTION_KEYS[i]);
+    c.cells = cells;
+  }
+  return cells[k];
+}
+
+/**
+ * Each section's maximum per category (PET-7, the sum of its items' points, from the ruleset via
+ * sectionMax), in SECTION_KEYS order: the per-value test below is checkSection's own (a score
+ * below 0 or above the maximum), without a lookup per cell.
+ */
+const MAXIMA: ReadonlyMap<Category, readonly number[]> = new Map(
+  rs.categories.map((l) => [l.category, SECTION_KEYS.map((key) => sectionMax(l.category, key))] as const),
+);
+const outOfSection = (max: number, v: number) => v < 0 || v > max;
 
 /**
  * The row's category, read without a finding of its own: the `category` check owns reporting a
  * bad or blank category, so the other checks just skip such a row.
  */
-function categoryOfRow(row: TableRow): Category | undefined {
-  try {
-    return toCategory(row.get("category"), "类别");
-  } catch {
-    return undefined;
+function categoryOfRow(row: TableRow, ctx: CheckContext): Category | undefined {
+  const c = calcOf(row, ctx);
+  if (!c.catDone) {
+    try {
+      c.cat = category(row.get("category"), "类别");
+    } catch {
+      c.cat = undefined;
+    }
+    c.catDone = true;
   }
+  return c.cat;
 }
 
 /** The typed scores of a section: one per (annual) column, blanks after the first left out. */
 function sectionValues(row: TableRow, key: SectionKey, ctx: CheckContext): { values: number[]; ok: boolean } {
-  const raw = row.getAll(key);
+  const raw = sectionCells(calcOf(row, ctx), SECTION_KEYS.indexOf(key));
   const values: number[] = [];
   let ok = true;
-  raw.forEach((v, index) => {
-    if (index > 0 && isBlank(v)) return; // a second year not yet scored
-    const n = ctx.value(row, key, num, { index, required: index === 0 });
+  for (let index = 0; index < raw.length; index++) {
+    if (index > 0 && isBlank(raw[index])) continue; // a second year not yet scored
+    const n = ctx.value(row, key, num, sectionOpts(index));
     if (n === undefined) ok = false;
     else values.push(n);
-  });
+  }
   return { values, ok: ok && values.length > 0 };
 }
 
 /**
  * The raw total recomputed from the row's sections (PET-5 averages, PET-7 maxima), or undefined
- * when a section is unreadable or above its maximum (reported by their own checks).
+ * when a section is unreadable or above its maximum (reported by their own checks). `sumYears`:
+ * the annual scores of 四/五 added instead of averaged.
  */
 function recomputedRaw(row: TableRow, cat: Category, ctx: CheckContext, sumYears = false): number | undefined {
-  let total = 0;
+  const c = calcOf(row, ctx);
+  if (!c.rawDone) {
+    computeRaw(c, row, cat, ctx);
+    c.rawDone = true;
+  }
+  return sumYears ? c.added : c.averaged;
+}
+
+/**
+ * One pass over the six sections: every annual cell read (as sectionValues does), the section
+ * given up at the first unreadable one; each score within the category's maximum (checkSection);
+ * at most yearsAveraged annual scores, averaged (averageYears: the sum from 0 in column order,
+ * divided by their number). Both totals from the same averages.
+ */
+function computeRaw(c: RowCalc, row: TableRow, cat: Category, ctx: CheckContext): void {
+  const maxima = MAXIMA.get(cat);
+  if (maxima === undefined) return computeRawSlow(c, row, cat, ctx);
+  const most = rs.yearsAveraged.value;
+  let averaged = 0;
+  let added = 0;
+  for (let k = 0; k < SECTION_KEYS.length; k++) {
+    const key = SECTION_KEYS[k];
+    const raw = sectionCells(c, k);
+    let ok = true;
+    let count = 0;
+    let sum = 0;
+    let inRange = true;
+    for (let index = 0; index < raw.length; index++) {
+      if (index > 0 && isBlank(raw[index])) continue; // a second year not yet scored
+      const n = ctx.value(row, key, num, sectionOpts(index));
+      if (n === undefined) ok = false;
+      else {
+        count++;
+        sum += n;
+        if (outOfSection(maxima[k], n)) inRange = false;
+      }
+    }
+    if (!ok || count === 0 || !inRange || count > most) return;
+    const avg = sum / count;
+    averaged += avg;
+    added += avg * count;
+  }
+  c.averaged = averaged;
+  c.added = added;
+}
+
+/** The same through the compute functions, for a category the ruleset lists no maxima for. */
+function computeRawSlow(c: RowCalc, row: TableRow, cat: Category, ctx: CheckContext): void {
+  let averaged = 0;
+  let added = 0;
   for (const key of SECTION_KEYS) {
     const { values, ok } = sectionValues(row, key, ctx);
-    if (!ok) return undefined;
+    if (!ok) return;
     try {
-      values.forEach((v) => checkSection(cat, key, v));
+      for (const v of values) checkSection(cat, key, v);
       const avg = averageYears(values, sectionOf(key).name);
-      total += sumYears ? avg * values.length : avg;
+      averaged += avg;
+      added += avg * values.length;
     } catch (e) {
-      if (e instanceof InputError) return undefined;
+      if (e instanceof InputError) return;
       throw e;
     }
   }
-  return total;
+  c.averaged = averaged;
+  c.added = added;
 }
 
-const category: Check = {
+const categoryCheck: Check = {
   id: "category",
   rule: rs.categories[0].count.rule,
   clause: cite(rs.categories[0].count.clause),
@@ -76,14 +283,20 @@ const category: Check = {
   description: "考核类别为 A、B 或 C 类",
   row(row, ctx) {
     const raw = row.get("category");
+    const c = calcOf(row, ctx);
     if (isBlank(raw)) {
-      ctx.value(row, "category", toCategory, { required: true }); // the catalogue's “不能为空”
+      ctx.value(row, "category", toCategory, REQUIRED); // the catalogue's “不能为空”
+      c.cat = undefined; // what categoryOfRow reads for a blank category
+      c.catDone = true;
       return;
     }
     try {
-      toCategory(raw, "类别");
+      c.cat = category(raw, "类别");
+      c.catDone = true;
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
+      c.cat = undefined;
+      c.catDone = true;
       ctx.report({ row, key: "category", actual: normText(raw), message: e.message });
     }
   },
@@ -96,8 +309,8 @@ const unitCategory: Check = {
   severity: "error",
   description: "单位的考核类别与办法一所列分类一致(未列入的单位提示)",
   row(row, ctx) {
-    const unit = ctx.value(row, "unit", toText, { required: true });
-    const cat = categoryOfRow(row);
+    const unit = ctx.value(row, "unit", toText, REQUIRED);
+    const cat = categoryOfRow(row, ctx);
     if (unit === undefined || cat === undefined) return;
     const listed = categoryOf(unit);
     if (listed === undefined) {
@@ -121,13 +334,18 @@ const sectionMaxCheck: Check = {
   severity: "error",
   description: "各项得分不超过本类考核项目的满分(C类不考核的项目不得分)",
   row(row, ctx) {
-    const cat = categoryOfRow(row);
+    const cat = categoryOfRow(row, ctx);
     if (cat === undefined) return;
-    for (const key of SECTION_KEYS) {
-      row.getAll(key).forEach((v, index) => {
-        if (isBlank(v)) return;
-        const n = ctx.value(row, key, num, { index });
-        if (n === undefined) return;
+    const c = calcOf(row, ctx);
+    const maxima = MAXIMA.get(cat);
+    for (let k = 0; k < SECTION_KEYS.length; k++) {
+      const key = SECTION_KEYS[k];
+      const raw = sectionCells(c, k);
+      for (let index = 0; index < raw.length; index++) {
+        if (isBlank(raw[index])) continue;
+        const n = ctx.value(row, key, num, indexOpts(index));
+        if (n === undefined) continue;
+        if (maxima !== undefined && !outOfSection(maxima[k], n)) continue; // within the maximum: checkSection passes
         try {
           checkSection(cat, key, n);
         } catch (e) {
@@ -138,7 +356,7 @@ const sectionMaxCheck: Check = {
             message: `${cat}类“${s.name}”满分${sectionMax(cat, key)}分,填报${n}分`,
           });
         }
-      });
+      }
     }
   },
 };
@@ -151,7 +369,7 @@ const majorIncident: Check = {
   description: "发生重大恶性事件的单位,集体上访和疑难个访一项为0分(并取消评选先进资格)",
   row(row, ctx) {
     if (!row.has("major")) return;
-    const major = ctx.value(row, "major", toYesNo);
+    const major = ctx.value(row, "major", yesNo);
     if (!major) return;
     const { values, ok } = sectionValues(row, "collective", ctx);
     if (!ok) return;
@@ -171,10 +389,34 @@ const majorIncident: Check = {
   },
 };
 
-/** Whether the typed 合计 is the total with the two years added instead of averaged (PET-5). */
+/**
+ * Whether the typed 合计 is the total with the two years added instead of averaged (PET-5): the
+ * averaged total when so. `typed` is the row's 合计 as ctx.value reads it (the same on every call),
+ * so the answer is kept per row.
+ */
 function yearsAdded(row: TableRow, cat: Category, typed: number, ctx: CheckContext): number | undefined {
-  const hasTwo = (["collective", "cases"] as const).some((k) => row.getAll(k).filter((v) => !isBlank(v)).length > 1);
-  if (!hasTwo) return undefined;
+  const c = calcOf(row, ctx);
+  if (!c.yearsDone) {
+    c.years = computeYearsAdded(row, cat, typed, ctx);
+    c.yearsDone = true;
+  }
+  return c.years;
+}
+
+/** More than one non-blank annual column in 四 or 五. */
+function hasTwoYears(row: TableRow, ctx: CheckContext): boolean {
+  const c = calcOf(row, ctx);
+  for (const key of YEARLY_KEYS) {
+    const raw = sectionCells(c, SECTION_KEYS.indexOf(key));
+    let filled = 0;
+    for (let i = 0; i < raw.length; i++) if (!isBlank(raw[i])) filled++;
+    if (filled > 1) return true;
+  }
+  return false;
+}
+
+function computeYearsAdded(row: TableRow, cat: Category, typed: number, ctx: CheckContext): number | undefined {
+  if (!hasTwoYears(row, ctx)) return undefined;
   const averaged = recomputedRaw(row, cat, ctx);
   const added = recomputedRaw(row, cat, ctx, true);
   if (averaged === undefined || added === undefined) return undefined;
@@ -190,7 +432,7 @@ const annualAverage: Check = {
   description: `第四、五项按年评定,合计取${rs.yearsAveraged.value}年的平均值(不是两年之和)`,
   row(row, ctx) {
     if (!row.has("total")) return;
-    const cat = categoryOfRow(row);
+    const cat = categoryOfRow(row, ctx);
     const typed = ctx.value(row, "total", num);
     if (cat === undefined || typed === undefined) return;
     const averaged = yearsAdded(row, cat, typed, ctx);
@@ -210,7 +452,7 @@ const totalCheck: Check = {
   description: "合计等于一至六项得分之和(第四、五项取两年平均值)",
   row(row, ctx) {
     if (!row.has("total")) return;
-    const cat = categoryOfRow(row);
+    const cat = categoryOfRow(row, ctx);
     const typed = ctx.value(row, "total", num);
     if (cat === undefined || typed === undefined) return;
     const raw = recomputedRaw(row, cat, ctx);
@@ -232,7 +474,7 @@ const percentCheck: Check = {
   description: `百分制得分 = 合计 ÷ 本类满分 × ${rs.percentScale.value}`,
   row(row, ctx) {
     if (!row.has("percent")) return;
-    const cat = categoryOfRow(row);
+    const cat = categoryOfRow(row, ctx);
     const typed = ctx.value(row, "percent", num);
     if (cat === undefined || typed === undefined) return;
     const raw = recomputedRaw(row, cat, ctx);
@@ -255,7 +497,7 @@ const cOver80: Check = {
   severity: "warning",
   description: `C类原始得分超过规定满分${rs.statedFullMarks.C.value}分(源文件C类项目合计为${fullMark("C", "items")}分,自相矛盾)`,
   row(row, ctx) {
-    const cat = categoryOfRow(row);
+    const cat = categoryOfRow(row, ctx);
     if (cat === undefined) return;
     const raw = recomputedRaw(row, cat, ctx);
     const stated = fullMark(cat, "stated");
@@ -279,7 +521,7 @@ const rankCheck: Check = {
     const entries: { row: TableRow; category: Category; score: number }[] = [];
     const unscored = new Set<Category>();
     for (const row of table.rows) {
-      const cat = categoryOfRow(row);
+      const cat = categoryOfRow(row, ctx);
       if (cat === undefined) continue; // not in any category: the category check reports it
       const raw = recomputedRaw(row, cat, ctx);
       // a row that cannot be recomputed is ranked on its typed 百分制得分; without one, its category is not ranked
@@ -310,9 +552,10 @@ const duplicateUnit: Check = {
   severity: "error",
   description: "同一单位只填一行",
   sheet(table, ctx) {
+    releaseCalcs(); // the last check of the sheet: the rank check has used the row calcs
     const seen = new Map<string, TableRow>();
     for (const row of table.rows) {
-      const unit = ctx.value(row, "unit", toText, { required: true });
+      const unit = ctx.value(row, "unit", toText, REQUIRED);
       if (unit === undefined) continue;
       const k = normUnitName(unit);
       const first = seen.get(k);
@@ -347,6 +590,6 @@ export const template: TemplateDef = {
     { key: "major", name: "重大恶性事件" },
   ],
   checks: [
-    category, unitCategory, sectionMaxCheck, majorIncident, annualAverage, totalCheck, percentCheck, cOver80, rankCheck, duplicateUnit,
+    categoryCheck, unitCategory, sectionMaxCheck, majorIncident, annualAverage, totalCheck, percentCheck, cOver80, rankCheck, duplicateUnit,
   ],
 };

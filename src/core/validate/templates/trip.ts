@@ -9,9 +9,11 @@ import { isBlank, normText, shown, toCount, toDate, toText, toTripType } from ".
 import { InputError } from "../../input/errors";
 import { inputMessages as M } from "../../input/messages";
 import { citation } from "../../rules/ruleset";
-import {
-  TRIP_DOCUMENT, checkTrip, countryCount, tripDays, tripRuleset, type Trip, type TripField, type TripFinding,
-} from "../../rules/trip";
+// the concrete modules, not the rules/trip barrel (its `export *` compiles to getters)
+import { TRIP_DOCUMENT, tripRuleset } from "../../rules/trip/data";
+import { checkTrip, tripDays, type Trip, type TripField, type TripFinding } from "../../rules/trip/compute";
+import { countryCount } from "../../rules/trip/cells";
+import { memoByText } from "../engine";
 import type { Check, CheckContext, TableRow, TemplateDef } from "../template";
 import type { Severity } from "../findings";
 
@@ -26,6 +28,11 @@ const FIELD_KEY: Record<TripField, string> = {
 };
 
 const date = (v: unknown, p: string) => toDate(v, p) as number;
+// 团组类型 holds a few words and 出访国家 repeats its lists: each distinct text is parsed once
+const tripType = memoByText(toTripType);
+const countries = memoByText(countryCount);
+const count = (v: unknown, p: string) => toCount(v, p);
+const REQUIRED = { required: true } as const;
 const positive = (v: unknown, p: string) => {
   const n = toCount(v, p);
   // zero people / zero trips cannot be a trip: the catalogue's “须大于 0”
@@ -44,33 +51,39 @@ interface RowTrip {
  * (the date-order check says so). Report/passport dates before the return are left out here and
  * reported by TRIP-7 / TRIP-8 themselves.
  */
-const caches = new WeakMap<CheckContext, WeakMap<TableRow, RowTrip | null>>();
+// one slot: the row checks of a row run one after the other (no WeakMap lookups per check)
+const cache: { ctx: CheckContext | null; row: TableRow | null; trip: RowTrip | null } = { ctx: null, row: null, trip: null };
 function rowTrip(row: TableRow, ctx: CheckContext): RowTrip | undefined {
-  let cache = caches.get(ctx);
-  if (!cache) caches.set(ctx, (cache = new WeakMap()));
-  if (cache.has(row)) return cache.get(row) ?? undefined;
-  const type = ctx.value(row, "type", toTripType, { required: true });
-  const groupSize = ctx.value(row, "size", positive, { required: true });
-  const countries = ctx.value(row, "countries", countryCount, { required: true });
-  const departure = ctx.value(row, "departure", date, { required: true });
-  const returnDate = ctx.value(row, "returnDate", date, { required: true });
+  if (cache.row === row && cache.ctx === ctx) return cache.trip ?? undefined;
+  const result = readTrip(row, ctx);
+  cache.ctx = ctx;
+  cache.row = row;
+  cache.trip = result;
+  return result ?? undefined;
+}
+
+function readTrip(row: TableRow, ctx: CheckContext): RowTrip | null {
+  const type = ctx.value(row, "type", tripType, REQUIRED);
+  const groupSize = ctx.value(row, "size", positive, REQUIRED);
+  const countryTotal = ctx.value(row, "countries", countries, REQUIRED);
+  const departure = ctx.value(row, "departure", date, REQUIRED);
+  const returnDate = ctx.value(row, "returnDate", date, REQUIRED);
   const optional = (key: string) => ctx.value(row, key, date) ?? null;
   const tripsThisYear = ctx.value(row, "tripsThisYear", positive) ?? null;
   let result: RowTrip | null = null;
-  if (type !== undefined && groupSize !== undefined && countries !== undefined &&
+  if (type !== undefined && groupSize !== undefined && countryTotal !== undefined &&
     departure !== undefined && returnDate !== undefined && returnDate >= departure) {
     const report = optional("reportDate");
     const passport = optional("passportDate");
     const trip: Trip = {
-      type, groupSize, countries, departure, returnDate, tripsThisYear,
+      type, groupSize, countries: countryTotal, departure, returnDate, tripsThisYear,
       requestDate: optional("requestDate"), documentDate: optional("documentDate"),
       reportDate: report !== null && report >= returnDate ? report : null,
       passportDate: passport !== null && passport >= returnDate ? passport : null,
     };
     result = { trip, findings: checkTrip(trip, rs) };
   }
-  cache.set(row, result);
-  return result ?? undefined;
+  return result;
 }
 
 /** 说明 filled: a 需说明 (warning) is explained and becomes info (templates.md). */
@@ -105,7 +118,7 @@ function ruleCheck(id: string, limit: { rule: string; clause: string }, severity
 /** TRIP-7 / TRIP-8: a date before the return is itself wrong (reported here, not as a lateness). */
 function notBeforeReturn(key: string, label: string) {
   return (row: TableRow, ctx: CheckContext) => {
-    const ret = ctx.value(row, "returnDate", date, { required: true });
+    const ret = ctx.value(row, "returnDate", date, REQUIRED);
     const d = ctx.value(row, key, date);
     if (ret !== undefined && d !== undefined && d < ret) {
       ctx.report({ row, key, message: `${label}早于返回日期,请核对` });
@@ -135,8 +148,8 @@ const checks: Check[] = [
     severity: "error",
     description: "返回日期不早于出发日期",
     row(row, ctx) {
-      const dep = ctx.value(row, "departure", date, { required: true });
-      const ret = ctx.value(row, "returnDate", date, { required: true });
+      const dep = ctx.value(row, "departure", date, REQUIRED);
+      const ret = ctx.value(row, "returnDate", date, REQUIRED);
       if (dep !== undefined && ret !== undefined && ret < dep) {
         ctx.report({ row, key: "returnDate", message: "返回日期早于出发日期" });
       }
@@ -150,9 +163,9 @@ const checks: Check[] = [
     description: "在外天数与出发、返回日期相符(首尾两天都计入)",
     row(row, ctx) {
       if (!row.has("days") || isBlank(row.get("days"))) return;
-      const typed = ctx.value(row, "days", (v, p) => toCount(v, p));
-      const dep = ctx.value(row, "departure", date, { required: true });
-      const ret = ctx.value(row, "returnDate", date, { required: true });
+      const typed = ctx.value(row, "days", count);
+      const dep = ctx.value(row, "departure", date, REQUIRED);
+      const ret = ctx.value(row, "returnDate", date, REQUIRED);
       if (typed === undefined || dep === undefined || ret === undefined || ret < dep) return;
       const days = tripDays(dep, ret, rs);
       if (typed !== days) {
@@ -167,19 +180,23 @@ const checks: Check[] = [
     severity: "warning",
     description: `同一团长一年内率团出访原则上不超过${rs.tripsPerYearMax.value}次`,
     sheet(table, ctx) {
-      const groups = new Map<string, TableRow[]>();
+      // leader (as normText reads it) → calendar year of departure → rows; no key strings built
+      const groups = new Map<string, Map<number, TableRow[]>>();
       for (const row of table.rows) {
-        const leader = ctx.value(row, "leader", toText, { required: true });
-        const dep = ctx.value(row, "departure", date, { required: true });
+        const leader = ctx.value(row, "leader", toText, REQUIRED);
+        const dep = ctx.value(row, "departure", date, REQUIRED);
         if (leader === undefined || dep === undefined) continue;
-        const k = `${normText(leader)}\u0000${civilFromSerial(dep).y}`;
-        const list = groups.get(k);
+        const name = normText(leader);
+        const y = civilFromSerial(dep).y;
+        let years = groups.get(name);
+        if (!years) groups.set(name, (years = new Map()));
+        const list = years.get(y);
         if (list) list.push(row);
-        else groups.set(k, [row]);
+        else years.set(y, [row]);
       }
-      for (const [k, list] of groups) {
+      // each row is in one group and reported at its own 团长 cell: the engine's sort orders them
+      for (const [leader, years] of groups) for (const [year, list] of years) {
         if (list.length <= rs.tripsPerYearMax.value) continue;
-        const [leader, year] = k.split("\u0000");
         const rows = list.map((r) => r.rowNumber).join("、");
         for (const row of list) {
           ctx.report({
