@@ -10,9 +10,9 @@ import { DEFAULT_MAX_CELLS, DEFAULT_MAX_INFLATED_MB } from "../xlsx/limits";
 import { writeReportWorkbook } from "../xlsx/report";
 import { parseArgs, UsageError } from "./args";
 import { displayName, expandInputs } from "./files";
-import { formatCsv } from "./formatters/csv";
-import { formatJson } from "./formatters/json";
-import { formatTable } from "./formatters/table";
+import { csvLines } from "./formatters/csv";
+import { jsonLines } from "./formatters/json";
+import { tableLines } from "./formatters/table";
 import { cliMessages as M } from "./messages";
 import { Progress, type ProgressStream, wantsProgress } from "./progress";
 import { checkFiles, exitCode, type RunResult } from "./run";
@@ -36,11 +36,31 @@ function errLine(io: CliIo, text: string): void {
   io.stderr.write(`${M.prefix}: ${text.replace(/[\r\n]+/g, " ")}\n`);
 }
 
-export function render(result: RunResult, format: "table" | "json" | "csv", color: boolean): string {
-  if (format === "json") return formatJson(result);
-  if (format === "csv") return formatCsv(result);
+/** The chosen format, line by line, and the line end it uses. */
+function renderLines(result: RunResult, format: "table" | "json" | "csv", color: boolean): { lines: Iterable<string>; eol: string } {
+  if (format === "json") return { lines: jsonLines(result), eol: "\n" };
+  if (format === "csv") return { lines: csvLines(result), eol: "\r\n" };
   const titles = new Map(listTemplates().map((t) => [t.id as string, t.title]));
-  return formatTable(result, { color, titles });
+  return { lines: tableLines(result, { color, titles }), eol: "\n" };
+}
+
+export function render(result: RunResult, format: "table" | "json" | "csv", color: boolean): string {
+  const { lines, eol } = renderLines(result, format, color);
+  return `${[...lines].join(eol)}${eol}`;
+}
+
+/** Writes the output in pieces of a few hundred lines: memory stays flat however many findings. */
+function writeRendered(out: CliIo["stdout"], result: RunResult, format: "table" | "json" | "csv", color: boolean): void {
+  const { lines, eol } = renderLines(result, format, color);
+  let batch: string[] = [];
+  for (const l of lines) {
+    batch.push(l);
+    if (batch.length === 500) {
+      out.write(`${batch.join(eol)}${eol}`);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) out.write(`${batch.join(eol)}${eol}`);
 }
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -77,7 +97,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   progress?.clear();
   for (const u of result.unreadable) errLine(io, M.unreadable(u.file, u.message));
 
-  io.stdout.write(render(result, opts.format, useColor(io)));
+  writeRendered(io.stdout, result, opts.format, useColor(io));
 
   let code: number = exitCode(result);
   if (missing.length > 0) code = 2;

@@ -24,10 +24,14 @@ function line(fields: (string | number | boolean | null | undefined)[]): string 
   return fields.map(csvField).join(",");
 }
 
-export function formatCsv(r: RunResult): string {
-  const rows = [line([...M.csvHeader])];
+/** The CSV, record by record (no line ends); the first record carries the BOM. */
+export function* csvLines(r: RunResult): Generator<string> {
+  yield `\uFEFF${line([...M.csvHeader])}`;
   for (const f of r.findings as Finding[]) {
-    rows.push(line([f.file ?? "", f.sheet, f.cell, SEVERITY_LABEL_ZH[f.severity], f.rule, f.clause, f.message, f.expected, f.actual, f.template ?? ""]));
+    yield line([f.file ?? "", f.sheet, f.cell, SEVERITY_LABEL_ZH[f.severity], f.rule, f.clause, f.message, f.expected, f.actual, f.template ?? ""]);
   }
-  return `\uFEFF${rows.join("\r\n")}\r\n`;
+}
+
+export function formatCsv(r: RunResult): string {
+  return `${[...csvLines(r)].join("\r\n")}\r\n`;
 }

@@ -38,9 +38,9 @@ function shown(v: Finding["expected"] | Finding["actual"]): string {
   return String(v);
 }
 
-export function formatTable(r: RunResult, opts: TableOptions): string {
+/** The table, line by line (no trailing newlines), so that 100 k findings never become one string. */
+export function* tableLines(r: RunResult, opts: TableOptions): Generator<string> {
   const paint = (code: keyof typeof SGR, s: string) => (opts.color ? `\u001b[${SGR[code]}m${s}\u001b[0m` : s);
-  const out: string[] = [];
   const unreadable = new Map(r.unreadable.map((u) => [u.file, u.message]));
   const byFileSheet = new Map<string, Finding[]>();
   for (const f of r.findings) {
@@ -49,34 +49,42 @@ export function formatTable(r: RunResult, opts: TableOptions): string {
     if (!list) byFileSheet.set(k, (list = []));
     list.push(f);
   }
-  const cellWidth = Math.max(4, ...r.findings.map((f) => f.cell.length));
-  const ruleWidth = Math.max(6, ...r.findings.map((f) => f.rule.length));
+  // a loop, not Math.max(...spread): a spread of 100 k+ findings overflows the call stack
+  let cellWidth = 4;
+  let ruleWidth = 6;
+  for (const f of r.findings) {
+    if (f.cell.length > cellWidth) cellWidth = f.cell.length;
+    if (f.rule.length > ruleWidth) ruleWidth = f.rule.length;
+  }
   for (const file of r.files) {
-    out.push(paint("bold", file));
+    yield (paint("bold", file));
     const reason = unreadable.get(file);
     if (reason !== undefined) {
-      out.push(paint("bad", M.cannotRead(reason)));
-      out.push("");
+      yield (paint("bad", M.cannotRead(reason)));
+      yield ("");
       continue;
     }
     for (const s of r.sheets.filter((x) => x.file === file)) {
       const what = s.template === null ? M.noTemplate : M.templateWhat(opts.titles?.get(s.template) ?? s.template, s.template, s.rows);
-      out.push(M.sheetLine(s.sheet, what));
+      yield (M.sheetLine(s.sheet, what));
       const list = byFileSheet.get(`${file}\u0000${s.sheet}`) ?? [];
-      if (list.length === 0) out.push(paint("dim", M.clean));
+      if (list.length === 0) yield (paint("dim", M.clean));
       for (const f of list) {
         const label = paint(f.severity, padTo(SEVERITY_LABEL_ZH[f.severity], 6));
         const values = f.expected !== undefined
           ? `  ${f.actual !== undefined ? M.expectedActual(shown(f.expected), shown(f.actual)) : M.expectedOnly(shown(f.expected))}`
           : "";
-        out.push(`    ${padTo(f.cell, cellWidth)}  ${label} ${padTo(f.rule, ruleWidth)}  ${f.message}${values}  ${paint("dim", `〔${f.clause}〕`)}`);
+        yield (`    ${padTo(f.cell, cellWidth)}  ${label} ${padTo(f.rule, ruleWidth)}  ${f.message}${values}  ${paint("dim", `〔${f.clause}〕`)}`);
       }
     }
-    out.push("");
+    yield ("");
   }
   const s = summarize(r);
   let summary = M.summary(s.files, s.sheets, s.errors, s.warnings, s.infos);
   if (s.unreadable > 0) summary += M.summaryUnreadable(s.unreadable);
-  out.push(s.errors > 0 || s.unreadable > 0 ? paint("bad", summary) : summary);
-  return `${out.join("\n")}\n`;
+  yield (s.errors > 0 || s.unreadable > 0 ? paint("bad", summary) : summary);
+}
+
+export function formatTable(r: RunResult, opts: TableOptions): string {
+  return `${[...tableLines(r, opts)].join("\n")}\n`;
 }

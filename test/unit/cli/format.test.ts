@@ -2,7 +2,7 @@ import type { Finding } from "../../../src/core/validate/findings";
 import { parseArgs, UsageError } from "../../../src/cli/args";
 import { csvField, formatCsv } from "../../../src/cli/formatters/csv";
 import { formatJson } from "../../../src/cli/formatters/json";
-import { displayWidth, formatTable } from "../../../src/cli/formatters/table";
+import { displayWidth, formatTable, tableLines } from "../../../src/cli/formatters/table";
 import { exitCode, type RunResult } from "../../../src/cli/result";
 
 /** the escape that starts an ANSI colour sequence */
@@ -136,5 +136,26 @@ describe("parseArgs", () => {
   ])("rejects %j", (argv, message) => {
     expect(() => parseArgs(argv, ids)).toThrow(UsageError);
     expect(() => parseArgs(argv, ids)).toThrow(message);
+  });
+});
+
+describe("large results", () => {
+  // 150 k findings: a Math.max(...spread) over them would overflow the call stack
+  const many: RunResult = {
+    files: ["大.xlsx"],
+    sheets: [{ file: "大.xlsx", sheet: "表", template: "patrol", rows: 150_000, headerRow: 1 }],
+    findings: Array.from({ length: 150_000 }, (_, i) => ({
+      file: "大.xlsx", sheet: "表", template: "patrol", cell: `E${i + 2}`, row: i + 2, column: "E", rule: "GRID-5",
+      severity: "error" as const, message: "每天至少巡查1次", expected: 1, actual: 0, clause: "哈办发〔2011〕14号 二(六)",
+    })),
+    unreadable: [],
+  };
+  test("every format renders 150 k findings, one line each, and the JSON parses", () => {
+    expect(tableLines(many, { color: false }).next().done).toBe(false);
+    expect(formatTable(many, { color: false }).split("\n").filter((l) => l.includes("GRID-5"))).toHaveLength(150_000);
+    expect(formatCsv(many).split("\r\n").length).toBe(150_000 + 2);
+    const doc = JSON.parse(formatJson(many));
+    expect(doc.issues).toHaveLength(150_000);
+    expect(doc.summary.errors).toBe(150_000);
   });
 });
