@@ -1,25 +1,32 @@
 /**
- * A minimal ZIP writer for hostile-file tests: real deflated parts, and sizes that can be forged
- * in the central directory the way a crafted bomb forges them.
+ * The one ZIP writer of the tests (hostile files, zip-guard): real deflated parts, or parts
+ * pre-deflated elsewhere so that one can inflate to gigabytes while the test writes megabytes,
+ * and sizes that can be forged in the headers the way a crafted bomb forges them.
  */
-import { deflateRawSync, crc32 } from "node:zlib";
+import { crc32, deflateRawSync } from "node:zlib";
 
-export interface ZipPart {
+export interface RawPart {
   name: string;
-  data: Buffer;
-  /** lie about the inflated size in the headers */
+  /** inflated content (deflated here) */
+  data?: Buffer | string;
+  /** an already deflated body (with `size` its inflated size) */
+  deflated?: Buffer;
+  size?: number;
+  /** the inflated size written to the headers, when it should lie */
   declaredSize?: number;
 }
 
-export function makeZip(parts: ZipPart[]): Buffer {
+/** A zip of deflated parts (method 8); sizes as given or forged. */
+export function zipOf(parts: RawPart[]): Buffer {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
   for (const p of parts) {
     const name = Buffer.from(p.name, "utf8");
-    const body = deflateRawSync(p.data);
-    const size = p.declaredSize ?? p.data.length;
-    const crc = crc32(p.data);
+    const data = p.data === undefined ? undefined : Buffer.isBuffer(p.data) ? p.data : Buffer.from(p.data, "utf8");
+    const body = p.deflated ?? deflateRawSync(data ?? Buffer.alloc(0));
+    const size = p.declaredSize ?? p.size ?? data?.length ?? 0;
+    const crc = data ? crc32(data) : 0;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
@@ -27,7 +34,7 @@ export function makeZip(parts: ZipPart[]): Buffer {
     local.writeUInt16LE(8, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size, 22);
+    local.writeUInt32LE(Math.min(size, 0xfffffffe), 22);
     local.writeUInt16LE(name.length, 26);
     locals.push(local, name, body);
     const cen = Buffer.alloc(46);
@@ -38,7 +45,7 @@ export function makeZip(parts: ZipPart[]): Buffer {
     cen.writeUInt16LE(8, 10);
     cen.writeUInt32LE(crc, 16);
     cen.writeUInt32LE(body.length, 20);
-    cen.writeUInt32LE(size, 24);
+    cen.writeUInt32LE(Math.min(size, 0xfffffffe), 24);
     cen.writeUInt16LE(name.length, 28);
     cen.writeUInt32LE(offset, 42);
     central.push(cen, name);
@@ -53,3 +60,6 @@ export function makeZip(parts: ZipPart[]): Buffer {
   eocd.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, eocd]);
 }
+
+/** Alias kept for the zip-guard tests. */
+export const makeZip = zipOf;
