@@ -6,9 +6,9 @@
  * Each written workbook is read back and validated; a clean sample with an error finding, or a
  * planted error the validator does not report at its cell, is listed and the script exits 1.
  */
-import { mkdirSync, readdirSync, writeFileSync } from "fs";
+import { mkdirSync, writeFileSync } from "fs";
 import { join, resolve } from "path";
-import { validateWorkbook } from "../src/core/validate";
+import { templates, validateWorkbook } from "../src/core/validate";
 import type { SheetSnapshot } from "../src/core/validate/snapshot";
 import type { TemplateId } from "../src/core/validate/template";
 import { readWorkbookBuffer } from "../src/xlsx/buffer";
@@ -53,10 +53,8 @@ async function writeSheet(sample: TemplateSample, sheet: SheetSnapshot, file: st
 
 async function main(): Promise<number> {
   mkdirSync(examplesDir, { recursive: true });
-  const ids = readdirSync(samplesDir)
-    .filter((f) => f.endsWith(".ts") && f !== "types.ts")
-    .map((f) => f.replace(/\.ts$/, ""))
-    .sort();
+  // one sample module per registered template (scripts/samples/<id>.ts); helpers beside them are not samples
+  const ids = templates.map((t) => t.id as string).sort();
   const planted: Record<string, { template: TemplateId; sheet: string; planted: PlantedError[] }> = {};
   const problems: string[] = [];
   for (const id of ids) {

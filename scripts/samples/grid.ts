@@ -5,6 +5,7 @@
 import { type CellValue, toStar } from "../../src/core/input/coerce";
 import { gridRuleset, posts, subsidy } from "../../src/core/rules/grid";
 import { columnLetter, type SheetSnapshot } from "../../src/core/validate/snapshot";
+import { framedSheet } from "./frame";
 import type { PlantedError, TemplateSample } from "./types";
 
 const HEADER = ["序号", "区", "街道", "社区", "户数", "网格数", "专职工作者数", "星级", "年度补助(元)", "市级承担(元)", "区级承担(元)"];
@@ -48,19 +49,14 @@ function totalRow(rows: CellValue[][]): CellValue[] {
 }
 
 function sheet(name: string, rows: CellValue[][], total: CellValue[]): SheetSnapshot {
-  const blank = HEADER.map(() => null);
-  const title: CellValue[] = [...blank];
-  title[0] = "2024年度社区网格化管理服务配置表";
-  const unit: CellValue[] = [...blank];
-  unit[0] = "填报单位:哈尔滨市民政局";
-  unit[8] = "填报日期:2024年6月30日";
-  const note: CellValue[] = [...blank];
-  note[0] = "注:按900户设1个岗位;五星级社区每年补助5万元、四星级3万元,市、区两级按1∶1承担(哈办发〔2011〕14号)。";
-  return {
-    name,
-    rows: [title, unit, [...HEADER], ...rows, total, [...blank], note],
-    merges: [{ top: 0, left: 0, bottom: 0, right: HEADER.length - 1 }],
-  };
+  const r = gridRuleset;
+  const subsidies = r.subsidies.map((x) => `${x.stars.value}星级社区每年补助${x.amount.value / 10_000}万元`).join("、");
+  return framedSheet({
+    name, header: HEADER, rows: [...rows, total], title: "2024年度社区网格化管理服务配置表",
+    unit: "哈尔滨市民政局", date: "2024年6月30日", dateCol: 8,
+    note: `注:按${r.householdsPerPost.value}户设1个岗位;${subsidies},` +
+      `市、区两级按${r.subsidyShare.city.value}∶${r.subsidyShare.district.value}承担(${r.document})。`,
+  });
 }
 
 export const sample: TemplateSample = {

@@ -4,9 +4,10 @@
  */
 import type { CellValue } from "../../src/core/input/coerce";
 import { isoWeekday, serialFromCivil } from "../../src/core/input/dates";
-import { gridRuleset } from "../../src/core/rules/grid";
+import { formatShare, gridRuleset } from "../../src/core/rules/grid";
 import { columnLetter, type SheetSnapshot } from "../../src/core/validate/snapshot";
 import type { PlantedError, TemplateSample } from "./types";
+import { framedSheet } from "./frame";
 
 const HEADER = ["日期", "网格编号", "网格员", "角色", "巡查次数", "在格时长(小时)", "工作时长(小时)", "民情记录"];
 const col = (name: string) => HEADER.findIndex((h) => h === name || h.startsWith(`${name}(`));
@@ -38,15 +39,13 @@ function dataRows(): CellValue[][] {
 }
 
 function sheet(name: string, rows: CellValue[][]): SheetSnapshot {
-  const blank = HEADER.map(() => null);
-  const title: CellValue[] = [...blank];
-  title[0] = "共乐社区网格巡查记录(民情日志)";
-  const unit: CellValue[] = [...blank];
-  unit[0] = "填报单位:道里区新阳路街道共乐社区";
-  unit[5] = "填报日期:2024年3月15日";
-  const note: CellValue[] = [...blank];
-  note[0] = "说明:网格员每天至少巡查1次,在格时间不少于工作时间三分之一;督导员每周至少参与巡查1次。";
-  return { name, rows: [title, unit, [...HEADER], ...rows, [...blank], note], merges: [{ top: 0, left: 0, bottom: 0, right: HEADER.length - 1 }] };
+  const r = gridRuleset;
+  return framedSheet({
+    name, header: HEADER, rows, title: "共乐社区网格巡查记录(民情日志)",
+    unit: "道里区新阳路街道共乐社区", date: "2024年3月15日", dateCol: 5,
+    note: `说明:网格员每天至少巡查${r.patrolsPerDay.value}次,在格时间不少于工作时间${formatShare(r.timeInGridShare.value)};` +
+      `督导员每周至少参与巡查${r.supervisorPatrolsPerWeek.value}次。`,
+  });
 }
 
 export const sample: TemplateSample = {

@@ -9,6 +9,7 @@ import { addMonths } from "../../src/core/input/dates";
 import { tripDays, tripRuleset } from "../../src/core/rules/trip";
 import { columnLetter, type SheetSnapshot } from "../../src/core/validate/snapshot";
 import type { PlantedError, TemplateSample } from "./types";
+import { framedSheet } from "./frame";
 
 const HEADER = [
   "序号", "团组名称", "团长", "职务", "团组类型", "团组人数", "出访国家(地区)", "出发日期", "返回日期", "在外天数",
@@ -66,15 +67,11 @@ function row(p: Plan, i: number): CellValue[] {
 }
 
 function sheet(name: string, rows: CellValue[][]): SheetSnapshot {
-  const blank = HEADER.map(() => null);
-  const title: CellValue[] = [...blank];
-  title[0] = "2024年度市管干部因公临时出国(境)团组审批表";
-  const unit: CellValue[] = [...blank];
-  unit[0] = "填报单位:重庆市人民政府外事办公室";
-  unit[10] = "填报日期:2024年12月31日";
-  const note: CellValue[] = [...blank];
-  note[0] = "注:在外天数含出发、返回当天及旅途时间(渝委发〔2005〕14号 (八))。";
-  return { name, rows: [title, unit, [...HEADER], ...rows, [...blank], note], merges: [{ top: 0, left: 0, bottom: 0, right: HEADER.length - 1 }] };
+  return framedSheet({
+    name, header: HEADER, rows, title: "2024年度市管干部因公临时出国(境)团组审批表",
+    unit: "重庆市人民政府外事办公室", date: "2024年12月31日", dateCol: 10,
+    note: "注:在外天数含出发、返回当天及旅途时间(渝委发〔2005〕14号 (八))。",
+  });
 }
 
 export const sample: TemplateSample = {
