@@ -37,6 +37,11 @@ export function citation(document: string, clause: string): string {
   return `${document} ${clause}`;
 }
 
+/** A check's `rule` and full `clause` from the ruleset entry it enforces: `...cites(DOC, rs.bonus.cap)`. */
+export function cites(document: string, c: Cite): { rule: string; clause: string } {
+  return { rule: c.rule, clause: citation(document, c.clause) };
+}
+
 /** Parses ruleset data with its schema; a malformed override fails loudly at load time. */
 export function loadRuleset<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
   const r = schema.safeParse(data);

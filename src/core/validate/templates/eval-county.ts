@@ -7,7 +7,7 @@
  */
 import { isBlank, toNumber, toYesNo } from "../../input/coerce";
 import { InputError } from "../../input/errors";
-import { citation } from "../../rules/ruleset";
+import { type Cite, citation, cites } from "../../rules/ruleset";
 // the concrete modules, not the rules/eval barrel (its `export *` compiles to getters)
 import { EVAL_DOCUMENT, evalRules } from "../../rules/eval/data";
 import {
@@ -21,7 +21,9 @@ import { memoByText } from "../engine";
 
 const rs = evalRules;
 const cite = (clause: string) => citation(EVAL_DOCUMENT, clause);
+const from = (c: Cite) => cites(EVAL_DOCUMENT, c);
 const num = (v: unknown, p: string) => toNumber(v, p);
+const pct = (c: Cite & { value: number }) => `${Math.round(c.value * 100)}%`;
 const satisfaction = (v: unknown, p: string) => satisfactionFraction(toNumber(v, p), p);
 // 等次 holds four words: each distinct text is matched once
 const typedGrade = memoByText(toGrade);
@@ -141,8 +143,7 @@ const gradeOf = (row: TableRow, ctx: CheckContext): Grade | undefined =>
 
 const componentRange: Check = {
   id: "component-range",
-  rule: rs.indicatorTotal.rule,
-  clause: cite(rs.indicatorTotal.clause),
+  ...from(rs.indicatorTotal),
   severity: "error",
   description: `指标考核、公众评议、内部评估得分均在0–${rs.indicatorTotal.value}分之间`,
   row(row, ctx) {
@@ -159,8 +160,7 @@ const componentRange: Check = {
 
 const bonusCap: Check = {
   id: "bonus-cap",
-  rule: rs.bonus.cap.rule,
-  clause: cite(rs.bonus.cap.clause),
+  ...from(rs.bonus.cap),
   severity: "error",
   description: `累计加分不超过${rs.bonus.cap.value}分`,
   row(row, ctx) {
@@ -176,8 +176,7 @@ const bonusCap: Check = {
 
 const deductionCap: Check = {
   id: "deduction-cap",
-  rule: rs.deduction.cap.rule,
-  clause: cite(rs.deduction.cap.clause),
+  ...from(rs.deduction.cap),
   severity: "error",
   description: `累计扣分不超过${rs.deduction.cap.value}分`,
   row(row, ctx) {
@@ -192,10 +191,9 @@ const deductionCap: Check = {
 
 const internalCheck: Check = {
   id: "internal",
-  rule: rs.internalWeights.leaders.rule,
-  clause: cite(rs.internalWeights.leaders.clause),
+  ...from(rs.internalWeights.leaders),
   severity: "error",
-  description: "内部评估得分 = 领导评价 × 50% + 同级评价 × 50%",
+  description: `内部评估得分 = 领导评价 × ${pct(rs.internalWeights.leaders)} + 同级评价 × ${pct(rs.internalWeights.peers)}`,
   row(row, ctx) {
     if (!row.has("internal") || !row.has("leaders") || !row.has("peers") || isBlank(row.get("internal"))) return;
     const typed = ctx.value(row, "internal", num);
@@ -206,7 +204,7 @@ const internalCheck: Check = {
     if (!agreesTyped(row.get("internal"), typed, want)) {
       ctx.report({
         row, key: "internal", expected: roundedAs(row.get("internal"), want), actual: typed,
-        message: `内部评估得分应为领导评价${l}与同级评价${p}各占50%,即${roundedAs(row.get("internal"), want)},填报${typed}`,
+        message: `内部评估得分应为领导评价${l}×${pct(rs.internalWeights.leaders)}与同级评价${p}×${pct(rs.internalWeights.peers)}之和,即${roundedAs(row.get("internal"), want)},填报${typed}`,
       });
     }
   },
@@ -217,7 +215,8 @@ const compositeCheck: Check = {
   rule: rs.weights.indicator.rule,
   clause: cite("四(四)1"),
   severity: "error",
-  description: "综合得分 = 指标考核×60% + 公众评议×30% + 内部评估×10% + 加分 − 减分(加、减分各不超过50分)",
+  description: `综合得分 = 指标考核×${pct(rs.weights.indicator)} + 公众评议×${pct(rs.weights.publicAppraisal)} + 内部评估×${pct(rs.weights.internal)}` +
+    ` + 加分 − 减分(加分不超过${rs.bonus.cap.value}分,减分不超过${rs.deduction.cap.value}分)`,
   row(row, ctx) {
     if (!row.has("composite")) return;
     const typed = ctx.value(row, "composite", num);
@@ -234,8 +233,7 @@ const compositeCheck: Check = {
 
 const gradePass: Check = {
   id: "grade-pass",
-  rule: rs.passMark.rule,
-  clause: cite(rs.passMark.clause),
+  ...from(rs.passMark),
   severity: "error",
   description: `综合得分低于${rs.passMark.value}分或有“一票否决”事项的为不合格;${rs.passMark.value}分以上的不应为不合格(常委会认定的除外)`,
   row(row, ctx) {
@@ -268,8 +266,7 @@ const gradePass: Check = {
 
 const advancedEligible: Check = {
   id: "advanced-eligible",
-  rule: rs.advancedQuota.rule,
-  clause: cite(rs.advancedQuota.clause),
+  ...from(rs.advancedQuota),
   severity: "error",
   description: `先进须为合格单位,且公众满意度${rs.satisfactionMin.value * 100}%以上、完成目标任务、班子成员未受处分`,
   row(row, ctx) {
@@ -332,8 +329,7 @@ const gradeKey = (row: TableRow) => (row.has("grade") ? "grade" : "composite");
 
 const advancedQuota: Check = {
   id: "advanced-quota",
-  rule: rs.advancedQuota.rule,
-  clause: cite(rs.advancedQuota.clause),
+  ...from(rs.advancedQuota),
   severity: "error",
   description: `先进名额不超过被评估单位总数的${rs.advancedQuota.value * 100}%(向下取整)`,
   sheet(table, ctx) {
@@ -357,8 +353,7 @@ const advancedQuota: Check = {
 
 const advancedSkipped: Check = {
   id: "advanced-skipped",
-  rule: rs.advancedQuota.rule,
-  clause: cite(rs.advancedQuota.clause),
+  ...from(rs.advancedQuota),
   severity: "warning",
   description: "符合先进条件、综合得分高于某先进单位的单位未评为先进",
   sheet(table, ctx) {

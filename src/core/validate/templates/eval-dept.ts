@@ -6,7 +6,7 @@
  */
 import { isBlank, toNumber, toYesNo } from "../../input/coerce";
 import { InputError } from "../../input/errors";
-import { citation } from "../../rules/ruleset";
+import { type Cite, cites } from "../../rules/ruleset";
 // the concrete modules, not the rules/eval barrel (its `export *` compiles to getters)
 import { EVAL_DOCUMENT, evalRules } from "../../rules/eval/data";
 import { GRADES, advancedPlaces, checkDeptIndicator, deptGrade } from "../../rules/eval/compute";
@@ -15,7 +15,7 @@ import { memoByText } from "../engine";
 import type { Check, CheckContext, TableRow, TemplateDef } from "../template";
 
 const rs = evalRules;
-const cite = (clause: string) => citation(EVAL_DOCUMENT, clause);
+const from = (c: Cite) => cites(EVAL_DOCUMENT, c);
 const INDICATORS = "indicators";
 const num = (v: unknown, p: string) => toNumber(v, p);
 // 等次 and 为民办实事 hold a few words: each distinct text is matched once
@@ -37,8 +37,7 @@ function indicatorScores(row: TableRow, ctx: CheckContext): number[] | undefined
 
 const indicatorRange: Check = {
   id: "indicator-range",
-  rule: rs.deptIndicatorMax.rule,
-  clause: cite(rs.deptIndicatorMax.clause),
+  ...from(rs.deptIndicatorMax),
   severity: "error",
   description: `各项指标得分在0–${rs.deptIndicatorMax.value}分之间`,
   row(row, ctx) {
@@ -76,8 +75,7 @@ function computedGrade(row: TableRow, ctx: CheckContext): { grade: string; why: 
 
 const gradeCheck: Check = {
   id: "grade",
-  rule: rs.deptPassMark.rule,
-  clause: cite(rs.deptPassMark.clause),
+  ...from(rs.deptPassMark),
   severity: "error",
   description: `完成为民办实事且各项指标得分均在${rs.deptPassMark.value}分以上为合格,否则(或有一票否决)为不合格`,
   row(row, ctx) {
@@ -98,8 +96,7 @@ const gradeCheck: Check = {
 
 const advancedQuota: Check = {
   id: "advanced-quota",
-  rule: rs.deptAdvancedQuota.rule,
-  clause: cite(rs.deptAdvancedQuota.clause),
+  ...from(rs.deptAdvancedQuota),
   severity: "error",
   description: `先进从合格部门中产生,名额不超过被评估部门总数的${rs.deptAdvancedQuota.value * 100}%(向下取整)`,
   sheet(table, ctx) {

@@ -5,7 +5,7 @@
  * functions.
  */
 import { isBlank, normText, toCount, toNumber, toStar, toText } from "../../input/coerce";
-import { citation } from "../../rules/ruleset";
+import { type Cite, cites } from "../../rules/ruleset";
 // the concrete modules, not the rules/grid barrel (its `export *` compiles to getters)
 import { GRID_DOCUMENT, gridRuleset } from "../../rules/grid/data";
 import { posts, splitShare, subsidy } from "../../rules/grid/compute";
@@ -13,7 +13,7 @@ import { agreesTyped } from "../agree";
 import type { Check, CheckContext, Table, TableRow, TemplateDef } from "../template";
 
 const rs = gridRuleset;
-const cite = (clause: string) => citation(GRID_DOCUMENT, clause);
+const from = (c: Cite) => cites(GRID_DOCUMENT, c);
 
 
 const money = (v: unknown, p: string) => toNumber(v, p, { min: 0 });
@@ -21,8 +21,7 @@ const count = (v: unknown, p: string) => toCount(v, p);
 
 const postsShort: Check = {
   id: "posts-short",
-  rule: rs.householdsPerPost.rule,
-  clause: cite(rs.householdsPerPost.clause),
+  ...from(rs.householdsPerPost),
   severity: "warning",
   description: `专职工作者数不少于按${rs.householdsPerPost.value}户设1个岗位的岗位数(${rs.recruitmentYears.value}年内完成招录)`,
   row(row, ctx) {
@@ -41,8 +40,7 @@ const postsShort: Check = {
 
 const noWorker: Check = {
   id: "no-worker",
-  rule: rs.firstBatch.workersEach.rule,
-  clause: cite(rs.firstBatch.workersEach.clause),
+  ...from(rs.firstBatch.workersEach),
   severity: "error",
   description: `有住户的社区至少${rs.firstBatch.workersEach.value}名专职工作者`,
   row(row, ctx) {
@@ -62,10 +60,9 @@ const subsidyRule = rs.subsidies[0].amount;
 
 const subsidyAmount: Check = {
   id: "subsidy-amount",
-  rule: subsidyRule.rule,
-  clause: cite(subsidyRule.clause),
+  ...from(subsidyRule),
   severity: "error",
-  description: "年度补助与和谐社区星级相符(五星级5万元、四星级3万元,其他无)",
+  description: `年度补助与和谐社区星级相符(${rs.subsidies.map((x) => `${x.stars.value}星级${x.amount.value}元`).join("、")},其他无)`,
   row(row, ctx) {
     if (!row.has("subsidy") || !row.has("star")) return;
     const typed = ctx.value(row, "subsidy", money);
@@ -87,8 +84,7 @@ const subsidyShareRule = rs.subsidyShare.city;
 
 const subsidyShare: Check = {
   id: "subsidy-share",
-  rule: subsidyShareRule.rule,
-  clause: cite(subsidyShareRule.clause),
+  ...from(subsidyShareRule),
   severity: "error",
   description: `市级承担与区级承担按${rs.subsidyShare.city.value}∶${rs.subsidyShare.district.value}分担年度补助`,
   row(row, ctx) {
@@ -119,8 +115,7 @@ const subsidyShare: Check = {
 
 const gridCount: Check = {
   id: "grid-count",
-  rule: rs.gridsPerCommunityMin.rule,
-  clause: cite(rs.gridsPerCommunityMin.clause),
+  ...from(rs.gridsPerCommunityMin),
   severity: "error",
   description: `每个社区至少划分${rs.gridsPerCommunityMin.value}个网格(全面覆盖,不留空白区域)`,
   row(row, ctx) {
@@ -141,8 +136,7 @@ const gridCount: Check = {
 
 const duplicate: Check = {
   id: "duplicate-community",
-  rule: rs.gridsPerCommunityMin.rule,
-  clause: cite(rs.gridsPerCommunityMin.clause),
+  ...from(rs.gridsPerCommunityMin),
   severity: "error",
   description: "同一区的同一社区只填一行(网格不得交叉重叠)",
   sheet(table, ctx) {

@@ -5,7 +5,7 @@
  */
 import { formatDate, weekStart } from "../../input/dates";
 import { toChoice, toCount, toDate, toNumber, toText } from "../../input/coerce";
-import { citation } from "../../rules/ruleset";
+import { type Cite, cites } from "../../rules/ruleset";
 // the concrete modules, not the rules/grid barrel (its `export *` compiles to getters)
 import { GRID_DOCUMENT, gridRuleset } from "../../rules/grid/data";
 import { dailyPatrolFinding, timeInGridFinding } from "../../rules/grid/compute";
@@ -13,7 +13,7 @@ import { memoByText } from "../engine";
 import type { Check, CheckContext, Table, TableRow, TemplateDef } from "../template";
 
 const rs = gridRuleset;
-const cite = (clause: string) => citation(GRID_DOCUMENT, clause);
+const from = (c: Cite) => cites(GRID_DOCUMENT, c);
 /** Days in a calendar week (GRID-6 counts Monday–Sunday weeks). */
 const DAYS_PER_WEEK = 7;
 
@@ -69,8 +69,7 @@ function entries(rows: readonly TableRow[], ctx: CheckContext): Entry[] {
 
 const dailyPatrol: Check = {
   id: "daily-patrol",
-  rule: rs.patrolsPerDay.rule,
-  clause: cite(rs.patrolsPerDay.clause),
+  ...from(rs.patrolsPerDay),
   severity: "error",
   description: `网格员每个工作日至少到网格巡查${rs.patrolsPerDay.value}次`,
   sheet(table, ctx) {
@@ -102,8 +101,7 @@ const dailyPatrol: Check = {
 
 const timeInGrid: Check = {
   id: "time-in-grid",
-  rule: rs.timeInGridShare.rule,
-  clause: cite(rs.timeInGridShare.clause),
+  ...from(rs.timeInGridShare),
   severity: "error",
   description: "网格员在网格时间达到工作时间三分之一以上",
   row(row, ctx) {
@@ -119,8 +117,7 @@ const timeInGrid: Check = {
 
 const supervisorWeekly: Check = {
   id: "supervisor-weekly",
-  rule: rs.supervisorPatrolsPerWeek.rule,
-  clause: cite(rs.supervisorPatrolsPerWeek.clause),
+  ...from(rs.supervisorPatrolsPerWeek),
   severity: "warning",
   description: `网格督导员每周(周一至周日)至少参与网格巡查${rs.supervisorPatrolsPerWeek.value}次`,
   sheet(table, ctx) {

@@ -7,7 +7,7 @@
  */
 import { type CellValue, isBlank, normText, toCategory, toNumber, toText, toYesNo } from "../../input/coerce";
 import { InputError } from "../../input/errors";
-import { citation } from "../../rules/ruleset";
+import { type Cite, citation, cites } from "../../rules/ruleset";
 // the concrete modules, not the rules/petition barrel: its `export *` compiles to getters that
 // hot per-row code would pay on every call (CommonJS output of govcheck)
 import { type Category, type SectionKey, PETITION_DOCUMENT, petitionRules } from "../../rules/petition/data";
@@ -20,6 +20,7 @@ import type { Check, CheckContext, TableRow, TemplateDef } from "../template";
 
 const rs = petitionRules;
 const cite = (clause: string) => citation(PETITION_DOCUMENT, clause);
+const from = (c: Cite) => cites(PETITION_DOCUMENT, c);
 
 const SECTION_KEYS: readonly SectionKey[] = rs.sections.map((s) => s.key);
 const NON_NEGATIVE = { min: 0 } as const;
@@ -277,8 +278,7 @@ function computeRawSlow(c: RowCalc, row: TableRow, cat: Category, ctx: CheckCont
 
 const categoryCheck: Check = {
   id: "category",
-  rule: rs.categories[0].count.rule,
-  clause: cite(rs.categories[0].count.clause),
+  ...from(rs.categories[0].count),
   severity: "error",
   description: "考核类别为 A、B 或 C 类",
   row(row, ctx) {
@@ -304,8 +304,7 @@ const categoryCheck: Check = {
 
 const unitCategory: Check = {
   id: "unit-category",
-  rule: rs.categories[0].count.rule,
-  clause: cite(rs.categories[0].count.clause),
+  ...from(rs.categories[0].count),
   severity: "error",
   description: "单位的考核类别与办法一所列分类一致(未列入的单位提示)",
   row(row, ctx) {
@@ -363,8 +362,7 @@ const sectionMaxCheck: Check = {
 
 const majorIncident: Check = {
   id: "major-incident",
-  rule: rs.collective.majorIncidentScore.rule,
-  clause: cite(rs.collective.majorIncidentScore.clause),
+  ...from(rs.collective.majorIncidentScore),
   severity: "error",
   description: "发生重大恶性事件的单位,集体上访和疑难个访一项为0分(并取消评选先进资格)",
   row(row, ctx) {
@@ -426,8 +424,7 @@ function computeYearsAdded(row: TableRow, cat: Category, typed: number, ctx: Che
 
 const annualAverage: Check = {
   id: "annual-average",
-  rule: rs.yearsAveraged.rule,
-  clause: cite(rs.yearsAveraged.clause),
+  ...from(rs.yearsAveraged),
   severity: "error",
   description: `第四、五项按年评定,合计取${rs.yearsAveraged.value}年的平均值(不是两年之和)`,
   row(row, ctx) {
@@ -446,8 +443,7 @@ const annualAverage: Check = {
 
 const totalCheck: Check = {
   id: "total",
-  rule: rs.statedFullMarks.A.rule,
-  clause: cite(rs.statedFullMarks.A.clause),
+  ...from(rs.statedFullMarks.A),
   severity: "error",
   description: "合计等于一至六项得分之和(第四、五项取两年平均值)",
   row(row, ctx) {
@@ -468,8 +464,7 @@ const totalCheck: Check = {
 
 const percentCheck: Check = {
   id: "percent",
-  rule: rs.statedFullMarks.A.rule,
-  clause: cite(rs.statedFullMarks.A.clause),
+  ...from(rs.statedFullMarks.A),
   severity: "error",
   description: `百分制得分 = 合计 ÷ 本类满分 × ${rs.percentScale.value}`,
   row(row, ctx) {
@@ -512,8 +507,7 @@ const cOver80: Check = {
 
 const rankCheck: Check = {
   id: "rank",
-  rule: rs.statedFullMarks.A.rule,
-  clause: cite(rs.statedFullMarks.A.clause),
+  ...from(rs.statedFullMarks.A),
   severity: "error",
   description: "类内排名与各单位百分制得分分类排队一致(同分同名次)",
   sheet(table, ctx) {
@@ -547,8 +541,7 @@ const rankCheck: Check = {
 
 const duplicateUnit: Check = {
   id: "duplicate-unit",
-  rule: rs.categories[0].count.rule,
-  clause: cite(rs.categories[0].count.clause),
+  ...from(rs.categories[0].count),
   severity: "error",
   description: "同一单位只填一行",
   sheet(table, ctx) {

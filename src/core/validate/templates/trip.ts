@@ -8,7 +8,7 @@ import { civilFromSerial } from "../../input/dates";
 import { isBlank, normText, shown, toCount, toDate, toText, toTripType } from "../../input/coerce";
 import { InputError } from "../../input/errors";
 import { inputMessages as M } from "../../input/messages";
-import { citation } from "../../rules/ruleset";
+import { type Cite, cites } from "../../rules/ruleset";
 // the concrete modules, not the rules/trip barrel (its `export *` compiles to getters)
 import { TRIP_DOCUMENT, tripRuleset } from "../../rules/trip/data";
 import { checkTrip, tripDays, type Trip, type TripField, type TripFinding } from "../../rules/trip/compute";
@@ -18,7 +18,7 @@ import type { Check, CheckContext, TableRow, TemplateDef } from "../template";
 import type { Severity } from "../findings";
 
 const rs = tripRuleset;
-const cite = (clause: string) => citation(TRIP_DOCUMENT, clause);
+const from = (c: Cite) => cites(TRIP_DOCUMENT, c);
 
 /** The column each trip field is read from (and a finding about it is reported at). */
 const FIELD_KEY: Record<TripField, string> = {
@@ -98,7 +98,7 @@ function severityFor(row: TableRow, s: Severity): Severity {
 function ruleCheck(id: string, limit: { rule: string; clause: string }, severity: Severity, description: string,
   extra?: (row: TableRow, ctx: CheckContext) => void): Check {
   return {
-    id, rule: limit.rule, clause: cite(limit.clause), severity, description,
+    id, ...from(limit), severity, description,
     row(row, ctx) {
       const t = rowTrip(row, ctx);
       if (t) {
@@ -143,8 +143,7 @@ const checks: Check[] = [
     notBeforeReturn("passportDate", "证件交还日期")),
   {
     id: "date-order",
-    rule: oneCountry.maxDays.rule,
-    clause: cite(oneCountry.maxDays.clause),
+    ...from(oneCountry.maxDays),
     severity: "error",
     description: "返回日期不早于出发日期",
     row(row, ctx) {
@@ -157,8 +156,7 @@ const checks: Check[] = [
   },
   {
     id: "days-agree",
-    rule: oneCountry.maxDays.rule,
-    clause: cite(oneCountry.maxDays.clause),
+    ...from(oneCountry.maxDays),
     severity: "error",
     description: "在外天数与出发、返回日期相符(首尾两天都计入)",
     row(row, ctx) {
@@ -175,8 +173,7 @@ const checks: Check[] = [
   },
   {
     id: "leader-once-a-year",
-    rule: rs.tripsPerYearMax.rule,
-    clause: cite(rs.tripsPerYearMax.clause),
+    ...from(rs.tripsPerYearMax),
     severity: "warning",
     description: `同一团长一年内率团出访原则上不超过${rs.tripsPerYearMax.value}次`,
     sheet(table, ctx) {
