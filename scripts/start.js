@@ -21,33 +21,18 @@ const https = require("https");
 const net = require("net");
 const path = require("path");
 
-const ROOT = path.resolve(__dirname, "..");
+const { ROOT, STATE_DIR, PID_FILE, LOG_FILE, TLS_FILE, SIDELOAD_FILE, isAlive, recordedPid } = require("./server-state");
 const PORT = 3000;
 const ORIGIN = `https://localhost:${PORT}`;
-const STATE_DIR = path.join(ROOT, "node_modules", ".cache", "gov-start");
-const PID_FILE = path.join(STATE_DIR, "server.pid");
-const LOG_FILE = path.join(STATE_DIR, "server.log");
-const TLS_FILE = path.join(STATE_DIR, "tls.json");
-const SIDELOAD_FILE = path.join(STATE_DIR, "sideloaded");
 const READY_TIMEOUT_MS = 5 * 60 * 1000; // a production build of the pane takes ~30 s on 2 cores
 
 const args = new Set(process.argv.slice(2));
 const say = (s = "") => process.stdout.write(`${s}\n`);
 const warn = (s) => process.stderr.write(`${s}\n`);
 
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code === "EPERM";
-  }
-}
-
 function runningPid() {
-  if (!fs.existsSync(PID_FILE)) return null;
-  const pid = Number(fs.readFileSync(PID_FILE, "utf8").trim());
-  return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : null;
+  const pid = recordedPid();
+  return pid !== null && isAlive(pid) ? pid : null;
 }
 
 function portFree(port) {

@@ -7,24 +7,10 @@
 "use strict";
 const { spawnSync } = require("child_process");
 const fs = require("fs");
-const path = require("path");
 
-const ROOT = path.resolve(__dirname, "..");
-const STATE_DIR = path.join(ROOT, "node_modules", ".cache", "gov-start");
-const PID_FILE = path.join(STATE_DIR, "server.pid");
-const TLS_FILE = path.join(STATE_DIR, "tls.json");
-const SIDELOAD_FILE = path.join(STATE_DIR, "sideloaded");
+const { ROOT, PID_FILE, TLS_FILE, SIDELOAD_FILE, isAlive, recordedPid } = require("./server-state");
 
 const say = (s) => process.stdout.write(`${s}\n`);
-
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code === "EPERM";
-  }
-}
 
 function sleep(ms) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -46,10 +32,10 @@ function signal(pid, sig) {
 
 function stopServer() {
   if (!fs.existsSync(PID_FILE)) return false;
-  const pid = Number(fs.readFileSync(PID_FILE, "utf8").trim());
+  const pid = recordedPid();
   fs.rmSync(PID_FILE, { force: true });
   fs.rmSync(TLS_FILE, { force: true });
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return false;
+  if (pid === null || !isAlive(pid)) return false;
   signal(pid, "SIGTERM");
   for (let i = 0; i < 50 && isAlive(pid); i++) sleep(100);
   if (isAlive(pid)) signal(pid, "SIGKILL");
