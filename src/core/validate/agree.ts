@@ -15,6 +15,8 @@ const SHOWN_DECIMALS = 2;
 
 /** Digits after the decimal point of a typed value as the clerk typed it (84.21 → 2, "８４.２" → 1). */
 export function typedDecimals(raw: unknown): number {
+  // the common case on a hot path (every recomputed total): a whole number has none, no string needed
+  if (typeof raw === "number" && Number.isInteger(raw)) return 0;
   const t = typeof raw === "number" ? String(raw) : normText(raw);
   const m = /\.(\d+)/.exec(t);
   return m ? Math.min(m[1].length, MAX_TYPED_DECIMALS) : 0;
