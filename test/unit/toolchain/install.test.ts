@@ -9,7 +9,6 @@ import * as fs from "fs";
 import * as path from "path";
 
 // semver is npm's own range logic (a dependency of many packages in the tree)
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const semver = require("semver") as {
   minVersion(range: string): { version: string } | null;
   satisfies(version: string, range: string): boolean;
