@@ -4,8 +4,20 @@
  *                                   no ExcelJS — Excel loads it at start-up for every workbook.
  *   taskpane.js (+ async exceljs)  the React pane; ExcelJS is import()ed lazily into its own chunk.
  *   taskpane.html                  shared runtime page: office.js, then functions.js, then taskpane.js.
+ *   taskpane-compat.html           the pane for Excel 2016/2019 (manifest-compat.xml): no functions.js,
+ *                                  whose CustomFunctions.associate does not exist there.
  *   functions.html                 fallback page for a non-shared custom-functions runtime.
- *   office.js & co                 served from our own origin, never only from a CDN (toolchain.md 6).
+ *   office-loader.js, office-fallback.js
+ *                                  office.js from Microsoft's CDN, else our own copy (src/taskpane/office-loader.js).
+ *   office.js & co                 our own copy, for networks that cannot reach the CDN (toolchain.md 6).
+ *   manifest.xml, manifest-compat.xml
+ *                                  made from the root manifest.xml with every URL on GOV_BASE_URL
+ *                                  (default https://localhost:3000/); see scripts/manifests.js.
+ *   support.html                   the manifest's SupportUrl.
+ *
+ * Environment: GOV_BASE_URL (the HTTPS folder serving dist/), GOV_OFFICE_JS=local (pages load only
+ * our own office.js and never name the CDN: air-gapped networks), GOV_OUTPUT_DIR (build elsewhere
+ * than dist/, e.g. the tests' scratch builds).
  *
  * Production is the default mode. `devtool: "source-map"` everywhere: eval-based source maps would
  * be blocked by the pane's Content-Security-Policy (script-src 'self') and are banned in bundles.
@@ -16,6 +28,7 @@ const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { ManifestPlugin, resolveBaseUrl, COMPAT_PAGE } = require("./scripts/manifests");
 
 const PORT = 3000;
 const OFFICE_DIST = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
@@ -57,6 +70,20 @@ const OFFICE_RUNTIME_FILES = [
   "telemetry/oteljs*.js",
 ];
 
+/** Microsoft's office.js CDN, and the host older Windows host files fetch MicrosoftAjax.js from. */
+const OFFICE_CDN_SOURCES = ["https://appsforoffice.microsoft.com", "https://ajax.aspnetcdn.com"];
+
+/**
+ * How the pages load office.js (GOV_OFFICE_JS): "cdn" (default) — Microsoft's CDN, falling back to
+ * our own copy (src/taskpane/office-loader.js); "local" — our own copy only, no CDN in the CSP.
+ */
+function officeJsLoading(raw) {
+  const mode = (raw || "cdn").trim().toLowerCase();
+  if (mode === "local") return { mode, script: "office.js", scriptSrc: "'self'" };
+  if (mode === "cdn") return { mode, script: "office-loader.js", scriptSrc: ["'self'", ...OFFICE_CDN_SOURCES].join(" ") };
+  throw new Error(`GOV_OFFICE_JS must be "cdn" (default: Microsoft's CDN, else the bundled copy) or "local" (bundled copy only), got "${raw}"`);
+}
+
 /** HTTPS options for `webpack serve`; see scripts/start.js, which decides GOV_TLS beforehand. */
 async function httpsServer() {
   const mode = process.env.GOV_TLS;
@@ -91,6 +118,10 @@ async function httpsServer() {
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode || "production";
   const serving = Boolean(env.WEBPACK_SERVE);
+  // refuse a bad GOV_BASE_URL / GOV_OFFICE_JS before building anything
+  const baseUrl = resolveBaseUrl(process.env.GOV_BASE_URL);
+  const officeJs = officeJsLoading(process.env.GOV_OFFICE_JS);
+  const outputPath = process.env.GOV_OUTPUT_DIR ? path.resolve(process.env.GOV_OUTPUT_DIR) : path.resolve(__dirname, "dist");
 
   return {
     mode,
@@ -100,7 +131,7 @@ module.exports = async (env = {}, argv = {}) => {
       taskpane: "./src/taskpane/index.tsx",
     },
     output: {
-      path: path.resolve(__dirname, "dist"),
+      path: outputPath,
       filename: "[name].js",
       chunkFilename: "[name].[contenthash:8].js",
       clean: true,
@@ -161,10 +192,28 @@ module.exports = async (env = {}, argv = {}) => {
         // Shared runtime: this page is also the custom-functions page, so functions.js runs first.
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
+        officeJs,
       }),
+      new HtmlWebpackPlugin({
+        filename: COMPAT_PAGE,
+        template: "./src/taskpane/taskpane.html",
+        // Excel 2016/2019 (manifest-compat.xml): no custom functions there, so no functions.js
+        chunks: ["taskpane"],
+        officeJs,
+      }),
+      new HtmlWebpackPlugin({
+        filename: "support.html",
+        template: "./src/taskpane/support.html",
+        inject: false,
+        version: require("./package.json").version,
+      }),
+      new ManifestPlugin({ source: path.resolve(__dirname, "manifest.xml"), base: baseUrl }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets", noErrorOnMissing: true, globOptions: { ignore: ["**/.*"] } },
+          ...(officeJs.mode === "cdn"
+            ? ["office-loader.js", "office-fallback.js"].map((f) => ({ from: `src/taskpane/${f}`, to: f }))
+            : []),
           ...OFFICE_RUNTIME_FILES.map((from) => ({
             from,
             context: OFFICE_DIST,
