@@ -4,8 +4,10 @@
  * Excel shows a custom message only on #VALUE! and #N/A, so out-of-range input is #VALUE! too.
  */
 import { InputError } from "../core/input/errors";
+import { fromExcel } from "../core/input/excel";
+import { type FunctionId, PARAMS } from "./params";
 
-const INTERNAL = "GOV 内部错误,请将此单元格的输入报告给管理员";
+const INTERNAL = "GOV 内部错误，请将此单元格的输入报告给管理员";
 
 function fail(message: string): never {
   throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
@@ -30,4 +32,16 @@ export function guard<T>(compute: () => T): T {
   }
   checkFinite(result);
   return result;
+}
+
+/**
+ * Calls a rule with the arguments as Excel passed them, after the one boundary step every
+ * function shares: Excel data types unwrapped and each parameter's 0 read as params.ts declares.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function run<T>(id: FunctionId, args: unknown[], compute: (...a: any[]) => T): T {
+  return guard(() => {
+    const zero = Object.values(PARAMS[id]);
+    return compute(...args.map((a, i) => fromExcel(a, zero[i] ?? "value")));
+  });
 }

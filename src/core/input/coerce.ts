@@ -20,7 +20,16 @@ export interface ErrorValue {
   kind: "error";
   code: string;
 }
-/** Anything a cell or a custom-function argument can hold. */
+/**
+ * An argument GOV cannot read as a value: an Excel data type without a basic value (an image, a
+ * LAMBDA ...). Made by unwrapCellValue (excel.ts); every coercion refuses it, naming the parameter.
+ */
+export interface UnreadableValue {
+  kind: "unreadable";
+  /** what it is, in the clerk's words (图片 ...) */
+  what: string;
+}
+/** Anything a cell or a custom-function argument can hold (an UnreadableValue only reaches the coercions from a custom function). */
 export type CellValue = string | number | boolean | null | undefined | Date | DateValue | ErrorValue;
 
 export function isDateValue(v: unknown): v is DateValue {
@@ -28,6 +37,9 @@ export function isDateValue(v: unknown): v is DateValue {
 }
 export function isErrorValue(v: unknown): v is ErrorValue {
   return typeof v === "object" && v !== null && (v as ErrorValue).kind === "error";
+}
+export function isUnreadableValue(v: unknown): v is UnreadableValue {
+  return typeof v === "object" && v !== null && (v as UnreadableValue).kind === "unreadable";
 }
 
 /** Text of a value for messages and matching: NFKC-normalised and trimmed. */
@@ -37,6 +49,9 @@ export function normText(v: unknown): string {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? "" : v.toISOString().slice(0, 10);
   if (isDateValue(v)) return String(v.serial);
   if (isErrorValue(v)) return v.code;
+  if (isUnreadableValue(v)) return v.what;
+  // never "[object Object]" in a message
+  if (typeof v === "object") return "";
   return String(v);
 }
 
@@ -75,8 +90,10 @@ export function isBlank(v: unknown): boolean {
   return false;
 }
 
-function rejectErrorCell(v: unknown, param: string): void {
+/** Refuses an error cell (#N/A ...) and a value that cannot be read (an image ...), naming the parameter. */
+export function rejectErrorCell(v: unknown, param: string): void {
   if (isErrorValue(v)) throw new InputError("errorCell", param, M.errorCell(param, v.code));
+  if (isUnreadableValue(v)) throw new InputError("dataType", param, M.dataType(param, v.what));
 }
 
 const MULTIPLIERS: Record<string, number> = { 万: 10_000, 千: 1_000, 百: 100, 亿: 100_000_000 };

@@ -24,6 +24,11 @@ export const inputMessages = {
   unknownName: (p: string, hint: string, raw: string) => `${p}无法识别,收到 "${raw}";可填 ${hint}`,
   tooMany: (p: string, max: number) => `${p}最多 ${max} 个值`,
   errorCell: (p: string, code: string) => `${p}引用了错误值 ${code}`,
+  // an Excel data type with no value GOV can read (an image, a LAMBDA ...): never "[object Object]"
+  dataType: (p: string, what: string) => `${p}引用的单元格是${what}，无法读取为数字、日期或文字，请填写数值或文字`,
+  // EVAL_DEPT_GRADE: Excel desktop passes an empty cell as 0, so neither can be read as meant
+  zeroOrBlank: (p: string, n: number, marker: string, zero: string) =>
+    `${p}第${n}项为空白或0，无法区分（Excel桌面版把空白单元格读作0）：不承担的指标请填“${marker}”，得分确为0分请填“${zero}”`,
   // 深办〔2003〕36号 二: a section or item score against its category's maximum (PET-7)
   sectionAboveMax: (p: string, category: string, max: number, raw: string) =>
     `${category}类“${p}”满分${max}分,收到 "${raw}"`,

@@ -55,7 +55,9 @@ describe("GRID_PATROL_CHECK", () => {
   test.each([
     [["x", 3, 9], "巡查次数"],
     [[1, "abc", 9], "在格时长"],
-    [[1, 3, 0], "工作时长须大于 0"],
+    // 0 working hours cannot be real: read as the empty cell it is on Excel desktop
+    [[1, 3, 0], "工作时长不能为空"],
+    [[1, 3, -1], "工作时长须在 0 至 24 之间"],
     [[1, 3, null], "工作时长不能为空"],
   ])("%p → #VALUE! naming %p", (args, msg) => {
     const e = valueError(() => gridPatrolCheckFn(...(args as [unknown, unknown, unknown])));
@@ -137,7 +139,8 @@ describe("TRIP_APPROVER", () => {
   });
   test("the function description lists the first short name of every route", () => {
     const src = fs.readFileSync(path.join(__dirname, "../../../src/functions/functions.ts"), "utf8");
-    const doc = src.slice(src.indexOf("@customfunction TRIP_APPROVER"), src.indexOf("export function tripApproverFn"));
+    const at = src.indexOf("@customfunction TRIP_APPROVER");
+    const doc = src.slice(src.lastIndexOf("/**", at), src.indexOf("export function tripApproverFn"));
     for (const a of tripRuleset.approvals) expect(doc).toContain(a.names[0]);
   });
 });

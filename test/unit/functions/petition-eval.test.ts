@@ -42,7 +42,8 @@ describe("PETITION_SCORE", () => {
     [["B", 15, 16, 12, [[19]], [[14]], 4, ""], (80 / 95) * 100],
     // two annual scores averaged (PET-5)
     [["A", 18, 17, 13, [[18, 16]], [[15], [14]], 8, null], 18 + 17 + 13 + 17 + 14.5 + 8],
-    [["A", 18, 17, 13, [[18, null]], [[15, ""]], 8, null], 18 + 17 + 13 + 18 + 15 + 8],
+    // blank cells around a lone number are ignored
+    [["A", 18, 17, 13, [[18], [null], [""]], [["", 15, null]], 8, null], 18 + 17 + 13 + 18 + 15 + 8],
   ])("%p → %p", (args, out) =>
     expect(petitionScoreFn(...(args as Parameters<typeof petitionScoreFn>))).toBeCloseTo(out as number, 9));
 
@@ -50,6 +51,10 @@ describe("PETITION_SCORE", () => {
     expect(Math.round(petitionScoreFn("C", 16, 14, 7, [[18]], [[15]], 10, "items") * 100) / 100).toBe(97.56);
   });
   test.each([
+    // a blank year beside a filled one is refused, not dropped: Excel desktop passes it as 0 and
+    // would average it in, so the web must not quietly score the same sheet higher
+    [["A", 18, 17, 13, [[18, null]], [[15]], 8, null], "第二年不能为空"],
+    [["A", 18, 17, 13, [[18]], [["", 15]], 8, null], "第一年不能为空"],
     [["C", 16, 15, 7, [[18]], [[15]], 10, null], "C类“信访基层基础工作”满分14分"],
     [["B", 19, 15, 7, [[18]], [[15]], 10, null], "满分18分"],
     [["C", 16, 14, 8, [[18]], [[15]], 10, null], "“信访信息调研宣传”满分7分"],
@@ -211,11 +216,17 @@ describe("EVAL_DEPT_GRADE", () => {
     [[[80, 59.9, 90]], "是", null, "不合格"],
     [[[80], [90]], "否", null, "不合格"],
     [[[80, 90]], "完成", "是", "不合格"],
-    [[[80, null, 95]], "是", "", "合格"],
+    [[[80, "不考核", 95]], "是", "", "合格"],
+    [[[80, "—", 95]], "是", null, "合格"],
+    [[["0分", 95]], "是", null, "不合格"],
   ])("%p done=%p veto=%p → %p", (s, done, veto, g) => expect(evalDeptGradeFn(s, done, veto)).toBe(g));
   test("bad inputs", () => {
     expectValueError(() => evalDeptGradeFn([[101]], "是", null), "指标得分须在 0 至 100 之间");
-    expectValueError(() => evalDeptGradeFn([[null]], "是", null), "指标得分不能为空");
+    // an empty cell and a 0 cannot be told apart (desktop passes the empty cell as 0): both refused alike
+    const refused = "指标得分第2项为空白或0，无法区分（Excel桌面版把空白单元格读作0）：不承担的指标请填“不考核”，得分确为0分请填“0分”";
+    expectValueError(() => evalDeptGradeFn([[80, null, 95]], "是", null), refused);
+    expectValueError(() => evalDeptGradeFn([[80, 0, 95]], "是", null), refused);
+    expectValueError(() => evalDeptGradeFn([["不考核"]], "是", null), "指标得分不能为空");
     expectValueError(() => evalDeptGradeFn([[80]], null, null), "为民办实事完成不能为空");
   });
 });
@@ -233,13 +244,13 @@ describe("JSDoc metadata", () => {
     ["EVAL_GRADE", ["composite", "[veto]"]],
     ["EVAL_GRADES", ["composites", "[vetoes]", "[satisfaction]", "[targets_met]", "[sanctioned]"]],
     ["EVAL_DEPT_GRADE", ["indicator_scores", "livelihood_done", "[veto]"]],
-  ])("%s declares its parameters in order with Chinese descriptions", (id, params) => {
+  ])("%s declares its parameters in order with English descriptions (zh-CN: names.zh-CN.ts)", (id, params) => {
     const start = source.indexOf(`@customfunction ${id}\n`);
     expect(start).toBeGreaterThan(0);
     const block = source.slice(start, source.indexOf("*/", start));
     const declared = [...block.matchAll(/@param (\S+) ([^\n]+)/g)];
     expect(declared.map((m) => m[1])).toEqual(params);
-    for (const m of declared) expect(m[2]).toMatch(/[\u4e00-\u9fff]/u);
+    for (const m of declared) expect(m[2]).toMatch(/^[A-Z\d(["]/);
     expect(block).toContain("@returns");
   });
 });

@@ -17,14 +17,30 @@ function values(v: unknown): CellValue[] {
   return flatten(v).filter((x) => !isBlank(x));
 }
 
+/**
+ * A parameter that is one number or two cells (EVAL_COMPOSITE's internal appraisal: leaders and
+ * peers). A blank cell beside a filled one is refused, not dropped: on Excel desktop that cell
+ * arrives as 0 and is averaged in, so dropping it on the web would give the web a better score
+ * than the desktop for the same sheet.
+ */
+function oneOrTwo(v: unknown, param: string, parts: readonly [string, string]): CellValue[] {
+  const cells = flatten(v);
+  const filled = cells.filter((x) => !isBlank(x));
+  if (filled.length === 0) throw new InputError("required", param, M.required(param));
+  if (filled.length > 2) throw new InputError("tooMany", param, M.tooMany(param, 2));
+  if (filled.length < cells.length && cells.length === 2) {
+    const missing = parts[cells.findIndex(isBlank)];
+    throw new InputError("required", missing, M.required(missing));
+  }
+  return filled;
+}
+
 /** EVAL_COMPOSITE (EVAL-2, EVAL-3, EVAL-4, EVAL-5). */
 export function evalCompositeCells(
   indicator: unknown, publicAppraisal: unknown, internal: unknown, bonusPoints?: unknown, deductionPoints?: unknown,
   rules: EvalRuleset = evalRules,
 ): number {
-  const parts = values(internal);
-  if (parts.length === 0) throw new InputError("required", "内部评估得分", M.required("内部评估得分"));
-  if (parts.length > 2) throw new InputError("tooMany", "内部评估得分", M.tooMany("内部评估得分", 2));
+  const parts = oneOrTwo(internal, "内部评估得分", ["领导评价", "同级评价"]);
   return composite({
     indicator: toNumber(indicator, "指标考核得分"),
     publicAppraisal: toNumber(publicAppraisal, "公众评议得分"),
@@ -65,11 +81,14 @@ export function evalGradeCells(compositeScore: unknown, veto?: unknown, rules: E
 }
 
 /**
- * An optional column beside the composites: absent (null / all blank) → undefined; otherwise it
- * must have one cell per composite.
+ * An optional column beside the composites: omitted (null) → undefined, the condition is not
+ * checked; given, it must have one cell per composite, and a blank cell in it reads as the
+ * condition not shown. A given but empty column is checked too: on Excel desktop its empty cells
+ * arrive as 0 (no, 0%), so reading it as "not given" on the web would award 先进 there and not on
+ * the desktop for the same sheet.
  */
 function column(v: unknown, param: string, n: number): CellValue[] | undefined {
-  if (v === null || v === undefined || isBlank(v)) return undefined;
+  if (v === null || v === undefined) return undefined;
   const cells = flatten(v);
   if (cells.length !== n) throw new InputError("rule", param, M.lengthMismatch(param, n, cells.length));
   return cells;
@@ -103,10 +122,33 @@ export function evalGradesCells(
   return out;
 }
 
-/** EVAL_DEPT_GRADE (EVAL-9, EVAL-10). Blank indicator cells are indicators the department does not bear. */
+/**
+ * What a clerk writes in an indicator cell the department does not bear (不考核). An empty cell
+ * cannot say it: Excel desktop passes an empty cell as 0, the same as a score of 0.
+ */
+export const NOT_ASSESSED = ["不考核", "不承担", "无此项", "—", "-", "/"] as const;
+/** How a score of 0 is written so that it is not taken for an empty cell: as text. */
+export const ZERO_SCORE_TEXT = "0分";
+
+const isNotAssessed = (v: unknown): boolean =>
+  typeof v === "string" && (NOT_ASSESSED as readonly string[]).includes(v.normalize("NFKC").replace(/\s+/g, ""));
+
+/**
+ * EVAL_DEPT_GRADE (EVAL-9, EVAL-10). An indicator the department does not bear is marked 不考核;
+ * an empty cell — which Excel desktop passes as 0, the web as null — is refused on both, with the
+ * number 0 (functions/params.ts reads it as blank), so the two never grade the same row differently.
+ * A score of 0 is typed as text, 0分.
+ */
 export function evalDeptGradeCells(indicatorScores: unknown, livelihoodDone: unknown, veto?: unknown, rules: EvalRuleset = evalRules): PassGrade {
-  const scores = values(indicatorScores).map((x) => toNumber(x, "指标得分"));
-  if (scores.length === 0) throw new InputError("required", "指标得分", M.required("指标得分"));
+  const param = "指标得分";
+  const cells = flatten(indicatorScores);
+  const scores: number[] = [];
+  cells.forEach((x, i) => {
+    if (isNotAssessed(x)) return;
+    if (isBlank(x)) throw new InputError("zeroOrBlank", param, M.zeroOrBlank(param, i + 1, NOT_ASSESSED[0], ZERO_SCORE_TEXT));
+    scores.push(toNumber(x, param));
+  });
+  if (scores.length === 0) throw new InputError("required", param, M.required(param));
   if (isBlank(livelihoodDone)) throw new InputError("required", "为民办实事完成", M.required("为民办实事完成"));
   return deptGrade(scores, toYesNo(livelihoodDone, "为民办实事完成"), toYesNo(veto, "一票否决"), rules);
 }

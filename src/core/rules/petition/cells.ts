@@ -17,10 +17,20 @@ export function toBasis(v: unknown, rules: PetitionRuleset = petitionRules): Bas
   }, { blank: rules.basis.value });
 }
 
-/** One number, or the two annual scores of a yearly section (blank cells ignored). */
+/**
+ * One number, or the two annual scores of a yearly section. Blank cells around a lone number are
+ * ignored, but a blank beside a filled year in a two-cell range is refused, not dropped: on Excel
+ * desktop it arrives as 0 and is averaged in, so dropping it on the web would give the web a better
+ * score than the desktop for the same sheet.
+ */
 function annualScores(v: unknown, param: string): number[] {
-  const values = flatten(v).filter((x) => !isBlank(x));
+  const cells = flatten(v);
+  const values = cells.filter((x) => !isBlank(x));
   if (values.length === 0) throw new InputError("required", param, M.required(param));
+  if (cells.length === 2 && values.length === 1) {
+    const year = isBlank(cells[0]) ? "第一年" : "第二年";
+    throw new InputError("required", param, M.required(`${param}${year}`));
+  }
   return values.map((x) => toNumber(x, param));
 }
 

@@ -3,7 +3,7 @@
  * then compute. The custom functions in src/functions/functions.ts are one-line wrappers.
  */
 import {
-  isBlank, isErrorValue, normText, parseNumberText, scalar, shown, toCount, toDate, toTripType,
+  isBlank, normText, parseNumberText, rejectErrorCell, scalar, shown, toCount, toDate, toTripType,
 } from "../../input/coerce";
 import { InputError } from "../../input/errors";
 import { inputMessages as M } from "../../input/messages";
@@ -19,7 +19,7 @@ const COUNTRY_SEPARATORS = /[、,,;;\s/]+/u;
  */
 export function countryCount(v: unknown, param = "出访国家"): number {
   const s = scalar(v, param);
-  if (isErrorValue(s)) throw new InputError("errorCell", param, M.errorCell(param, s.code));
+  rejectErrorCell(s, param);
   if (isBlank(s)) throw new InputError("required", param, M.required(param));
   let n: number;
   if (typeof s === "number" || (typeof s === "string" && Number.isFinite(parseNumberText(s)))) {
@@ -90,7 +90,7 @@ export function approverHint(rs: TripRuleset = tripRuleset): string {
 export function tripApprover(position: unknown, rs: TripRuleset = tripRuleset): string {
   const param = "职务";
   const s = scalar(position, param);
-  if (isErrorValue(s)) throw new InputError("errorCell", param, M.errorCell(param, s.code));
+  rejectErrorCell(s, param);
   if (isBlank(s)) throw new InputError("required", param, M.required(param));
   const text = normText(s);
   // a case number: 5, "5", "第5项", "(十二)5"
