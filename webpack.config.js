@@ -227,6 +227,9 @@ module.exports = async (env = {}, argv = {}) => {
     ],
     devServer: serving
       ? {
+          // this machine only unless asked: GOV_HOST=0.0.0.0 (`npm start -- --host 0.0.0.0` sets it), or
+          // `npm run dev-server -- --host 0.0.0.0` (the CLI flag overrides this)
+          host: (process.env.GOV_HOST || "").trim() || "localhost",
           port: PORT,
           server: await httpsServer(),
           headers: { "Access-Control-Allow-Origin": "*" },
