@@ -6,6 +6,9 @@
  */
 import type { Finding, Severity } from "../core/validate/findings";
 import { SEVERITY_ORDER } from "../core/validate/findings";
+import { officeApiSupport, type ExcelApiSupport } from "./apiSupport";
+import { rangeAt } from "./ranges";
+import { syncInChunks } from "./payload";
 
 /** The very hidden sheet holding original fills (not a user sheet; never validated). */
 export const MARK_STORE_SHEET = "GOV_标注原填充";
@@ -17,7 +20,10 @@ export const MARK_COLOR: Record<Severity, string> = {
   info: "#DDEBF7",
 };
 
-/** Cells whose fill is read or written per sync (each is its own small range request). */
+/**
+ * Cells whose fill is read or written per sync (each is its own small range request, ~150 bytes of
+ * JSON: 2 000 are ~0.3 MB); a chunk Excel refuses as too large is halved and retried.
+ */
 export const MARK_CHUNK_CELLS = 2_000;
 
 const STORE_HEADER = [
@@ -40,12 +46,6 @@ interface StoreRecord extends StoredFill {
 }
 
 const FILL_PROPS = "color,pattern,patternColor,tintAndShade,patternTintAndShade";
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 function readFill(fill: Excel.RangeFill): StoredFill {
   return {
@@ -104,8 +104,46 @@ function sameColor(a: string, b: string): boolean {
   return a.trim().toUpperCase() === b.trim().toUpperCase();
 }
 
-/** Colours each finding's cell (the most severe finding's colour); returns the cells marked. */
-export async function highlightFindings(context: Excel.RequestContext, findings: readonly Finding[]): Promise<number> {
+/**
+ * The named (or id'd) sheets that exist, with their protection: 2 syncs, since a null object's
+ * protection must not be asked for. Protection is ExcelApi 1.2, below this module's 1.9.
+ */
+async function liveSheets(context: Excel.RequestContext, keys: readonly string[]): Promise<Map<string, { ws: Excel.Worksheet; locked: boolean }>> {
+  const found = keys.map((key) => {
+    const ws = context.workbook.worksheets.getItemOrNullObject(key);
+    ws.load("isNullObject,id,name");
+    return { key, ws };
+  });
+  await context.sync();
+  const live = found.filter((f) => !f.ws.isNullObject);
+  for (const f of live) f.ws.protection.load("protected");
+  if (live.length > 0) await context.sync();
+  return new Map(live.map((f) => [f.key, { ws: f.ws, locked: f.ws.protection.protected }]));
+}
+
+/** Writes rows to the store from row `firstRow`, text-formatted (sheet names like "2024" stay text). */
+function queueStoreRows(store: Excel.Worksheet, api: ExcelApiSupport, firstRow: number, rows: readonly StoreRecord[]): void {
+  const range = rangeAt(store, api, firstRow, 0, rows.length, STORE_HEADER.length);
+  range.numberFormat = rows.map(() => STORE_HEADER.map((_, i) => (i === 6 || i === 7 ? "General" : "@")));
+  range.values = rows.map(recordRow);
+}
+
+/** What marking did: cells marked, and sheets left alone because they are protected. */
+export interface MarkOutcome {
+  marked: number;
+  protectedSheets: string[];
+}
+
+/**
+ * Colours each finding's cell (the most severe finding's colour). Nothing is lost if Excel stops
+ * midway: protected sheets are skipped up front, and every original fill is read and then written
+ * to the store — each in syncs of its own — before the first mark is queued, so 清除标注 can
+ * restore whatever was marked before a failure.
+ * @requiresExcelApi 1.9 fill patterns and tints, read and written back exactly
+ */
+export async function highlightFindings(
+  context: Excel.RequestContext, findings: readonly Finding[], api: ExcelApiSupport = officeApiSupport(),
+): Promise<MarkOutcome> {
   const worst = new Map<string, { sheet: string; cell: string; severity: Severity }>();
   for (const f of findings) {
     const key = `${f.sheet}\u0000${f.cell}`;
@@ -114,99 +152,108 @@ export async function highlightFindings(context: Excel.RequestContext, findings:
       worst.set(key, { sheet: f.sheet, cell: f.cell, severity: f.severity });
     }
   }
-  if (worst.size === 0) return 0;
+  if (worst.size === 0) return { marked: 0, protectedSheets: [] };
 
   const { store: existingStore, records } = await loadStore(context);
-  const sheetNames = [...new Set([...worst.values()].map((w) => w.sheet))];
-  const sheets = new Map(sheetNames.map((name) => {
-    const ws = context.workbook.worksheets.getItemOrNullObject(name);
-    ws.load("isNullObject,id");
-    return [name, ws] as const;
-  }));
-  await context.sync();
+  const sheets = await liveSheets(context, [...new Set([...worst.values()].map((w) => w.sheet))]);
+  const protectedSheets = [...sheets].filter(([, s]) => s.locked).map(([name]) => name);
+  const targets = [...worst.values()].filter((w) => sheets.get(w.sheet)?.locked === false);
+  const sheetOf = (t: { sheet: string }) => (sheets.get(t.sheet) as { ws: Excel.Worksheet }).ws;
 
-  const recorded = new Set(records.map((r) => `${r.sheetId}\u0000${r.cell}`));
-  const targets = [...worst.values()].filter((w) => !(sheets.get(w.sheet) as Excel.Worksheet).isNullObject);
-  let store = existingStore;
-  let storeExists = !existingStore.isNullObject;
-  let nextRow = records.length + 1;
-  let marked = 0;
-  for (const chunk of chunks(targets, MARK_CHUNK_CELLS)) {
-    const reads = chunk.map((t) => {
-      const ws = sheets.get(t.sheet) as Excel.Worksheet;
-      const range = ws.getRange(t.cell);
+  // 1. read every target's fill
+  const originals: { t: (typeof targets)[number]; fill: StoredFill }[] = [];
+  await syncInChunks(context, targets, MARK_CHUNK_CELLS, (chunk) => {
+    const ranges = chunk.map((t) => {
+      const range = sheetOf(t).getRange(t.cell);
       range.format.fill.load(FILL_PROPS);
-      return { t, ws, range };
+      return range;
     });
-    await context.sync();
-    const newRecords: StoreRecord[] = [];
-    for (const { t, ws, range } of reads) {
-      const key = `${ws.id}\u0000${t.cell}`;
-      const original = readFill(range.format.fill);
-      if (!recorded.has(key)) {
-        if (!restorable(original)) continue;
-        newRecords.push({ sheetId: ws.id, sheet: t.sheet, cell: t.cell, ...original, mark: MARK_COLOR[t.severity] });
-        recorded.add(key);
-      }
-      range.format.fill.pattern = "Solid";
-      range.format.fill.color = MARK_COLOR[t.severity];
-      range.format.fill.tintAndShade = 0;
-      marked++;
+    return () => chunk.forEach((t, k) => originals.push({ t, fill: readFill(ranges[k].format.fill) }));
+  }, (t) => `“${t.sheet}”${t.cell}`);
+
+  // 2. store the originals not stored yet (a cell marked twice keeps its first original)
+  const recorded = new Set(records.map((r) => `${r.sheetId}\u0000${r.cell}`));
+  const toMark: (typeof targets)[number][] = [];
+  const newRecords: StoreRecord[] = [];
+  for (const { t, fill } of originals) {
+    const ws = sheetOf(t);
+    const key = `${ws.id}\u0000${t.cell}`;
+    if (!recorded.has(key)) {
+      if (!restorable(fill)) continue;
+      newRecords.push({ sheetId: ws.id, sheet: t.sheet, cell: t.cell, ...fill, mark: MARK_COLOR[t.severity] });
+      recorded.add(key);
     }
-    if (newRecords.length > 0) {
-      if (!storeExists) {
-        store = context.workbook.worksheets.add(MARK_STORE_SHEET);
-        storeExists = true;
-        store.visibility = "VeryHidden";
-        const header = store.getRangeByIndexes(0, 0, 1, STORE_HEADER.length);
-        header.values = [[...STORE_HEADER]];
-      }
-      const rows = store.getRangeByIndexes(nextRow, 0, newRecords.length, STORE_HEADER.length);
-      // text format first, so sheet names like "2024" and colours stay text
-      rows.numberFormat = newRecords.map(() => STORE_HEADER.map((_, i) => (i === 6 || i === 7 ? "General" : "@")));
-      rows.values = newRecords.map(recordRow);
-      nextRow += newRecords.length;
-    }
+    toMark.push(t);
+  }
+  let store = existingStore;
+  if (newRecords.length > 0 && existingStore.isNullObject) {
+    store = context.workbook.worksheets.add(MARK_STORE_SHEET);
+    store.visibility = "VeryHidden";
+    rangeAt(store, api, 0, 0, 1, STORE_HEADER.length).values = [[...STORE_HEADER]];
     await context.sync();
   }
-  return marked;
+  const firstRow = records.length + 1;
+  await syncInChunks(context, newRecords, MARK_CHUNK_CELLS, (chunk, start) => {
+    queueStoreRows(store, api, firstRow + start, chunk);
+  }, (r) => `“${r.sheet}”${r.cell}`);
+
+  // 3. only now the marks
+  await syncInChunks(context, toMark, MARK_CHUNK_CELLS, (chunk) => {
+    for (const t of chunk) {
+      const fill = sheetOf(t).getRange(t.cell).format.fill;
+      fill.pattern = "Solid";
+      fill.color = MARK_COLOR[t.severity];
+      fill.tintAndShade = 0;
+    }
+  }, (t) => `“${t.sheet}”${t.cell}`);
+  return { marked: toMark.length, protectedSheets };
+}
+
+/** What clearing did: cells restored, and sheets still marked because they are protected. */
+export interface ClearOutcome {
+  restored: number;
+  protectedSheets: string[];
 }
 
 /**
  * Restores every recorded fill whose cell still shows its mark (a fill the clerk changed since is
- * theirs and is left alone), then empties the store. Returns the cells restored.
+ * theirs and is left alone), then empties the store, keeping only the records of protected
+ * sheets, to be restored once they are unprotected. Returns the cells restored.
+ * @requiresExcelApi 1.9 fill patterns and tints, written back exactly
  */
-export async function clearHighlights(context: Excel.RequestContext): Promise<number> {
+export async function clearHighlights(
+  context: Excel.RequestContext, api: ExcelApiSupport = officeApiSupport(),
+): Promise<ClearOutcome> {
   const { store, records } = await loadStore(context);
-  if (store.isNullObject || records.length === 0) return 0;
-  const ids = [...new Set(records.map((r) => r.sheetId))];
-  const sheets = new Map(ids.map((id) => {
-    const ws = context.workbook.worksheets.getItemOrNullObject(id);
-    ws.load("isNullObject");
-    return [id, ws] as const;
-  }));
-  await context.sync();
-  const live = records.filter((r) => !(sheets.get(r.sheetId) as Excel.Worksheet).isNullObject);
-  let restored = 0;
-  for (const chunk of chunks(live, MARK_CHUNK_CELLS)) {
-    const reads = chunk.map((r) => {
-      const range = (sheets.get(r.sheetId) as Excel.Worksheet).getRange(r.cell);
+  if (store.isNullObject || records.length === 0) return { restored: 0, protectedSheets: [] };
+  const sheets = await liveSheets(context, [...new Set(records.map((r) => r.sheetId))]);
+  const live = records.filter((r) => sheets.get(r.sheetId)?.locked === false);
+  const kept = records.filter((r) => sheets.get(r.sheetId)?.locked === true);
+  const protectedSheets = [...new Set(kept.map((r) => (sheets.get(r.sheetId) as { ws: Excel.Worksheet }).ws.name))];
+
+  const marked: StoreRecord[] = [];
+  await syncInChunks(context, live, MARK_CHUNK_CELLS, (chunk) => {
+    const ranges = chunk.map((r) => {
+      const range = (sheets.get(r.sheetId) as { ws: Excel.Worksheet }).ws.getRange(r.cell);
       range.format.fill.load("color,pattern");
-      return { r, range };
+      return range;
     });
-    await context.sync();
-    for (const { r, range } of reads) {
-      const now = range.format.fill;
+    return () => chunk.forEach((r, k) => {
+      const now = ranges[k].format.fill;
       // re-marking may have changed the colour to another severity's: any mark colour counts
-      if (String(now.pattern) === "Solid" && Object.values(MARK_COLOR).some((c) => sameColor(now.color ?? "", c))) {
-        restoreFill(range.format.fill, r);
-        restored++;
-      }
-    }
-    await context.sync();
-  }
+      if (String(now.pattern) === "Solid" && Object.values(MARK_COLOR).some((c) => sameColor(now.color ?? "", c))) marked.push(r);
+    });
+  }, (r) => `“${r.sheet}”${r.cell}`);
+  await syncInChunks(context, marked, MARK_CHUNK_CELLS, (chunk) => {
+    for (const r of chunk) restoreFill((sheets.get(r.sheetId) as { ws: Excel.Worksheet }).ws.getRange(r.cell).format.fill, r);
+  }, (r) => `“${r.sheet}”${r.cell}`);
+
   const used = store.getUsedRangeOrNullObject(true);
   used.clear("Contents");
+  if (kept.length > 0) {
+    rangeAt(store, api, 0, 0, 1, STORE_HEADER.length).values = [[...STORE_HEADER]];
+    queueStoreRows(store, api, 1, kept);
+  }
   await context.sync();
-  return restored;
+  return { restored: marked.length, protectedSheets };
 }

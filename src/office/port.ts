@@ -4,6 +4,26 @@
  */
 import type { Finding } from "../core/validate/findings";
 import type { WorkbookSnapshot } from "../core/validate/snapshot";
+import type { HostFeatures } from "./apiSupport";
+
+export type { HostFeatures } from "./apiSupport";
+
+/** Marking's outcome: cells marked, and sheets skipped because they are protected. */
+export interface MarkResult {
+  marked: number;
+  protectedSheets: string[];
+}
+
+/** Clearing's outcome: cells restored, and protected sheets whose marks were kept for later. */
+export interface ClearResult {
+  restored: number;
+  protectedSheets: string[];
+}
+
+/** How a template went in: as Excel's own sheets, or written cell by cell (older Excel). */
+export interface TemplateInsertResult {
+  byCells: boolean;
+}
 
 export interface ReadProgress {
   sheet: string;
@@ -16,6 +36,8 @@ export type OnReadProgress = (p: ReadProgress) => void;
 export type ReportCell = string | number | boolean | null;
 
 export interface ExcelPort {
+  /** what this Excel can do, so the pane hides or degrades a feature and says why */
+  readonly features: HostFeatures;
   /** the active worksheet as a snapshot; writes nothing */
   readActiveSheet(onProgress?: OnReadProgress): Promise<WorkbookSnapshot>;
   /** every visible worksheet except report sheets; writes nothing */
@@ -24,12 +46,12 @@ export interface ExcelPort {
   selectCell(sheet: string, cell: string): Promise<void>;
   /** adds a new sheet named `baseName` (suffixed when taken) holding `table`; returns its name */
   addReportSheet(baseName: string, table: ReportCell[][]): Promise<string>;
-  /** fills each finding's cell, storing its original fill in the workbook; returns cells marked */
-  highlight(findings: readonly Finding[]): Promise<number>;
-  /** restores every fill stored by highlight(); returns cells restored */
-  clearHighlights(): Promise<number>;
+  /** fills each finding's cell, storing its original fill in the workbook first; skips protected sheets */
+  highlight(findings: readonly Finding[]): Promise<MarkResult>;
+  /** restores every fill stored by highlight(), except on protected sheets (kept for later) */
+  clearHighlights(): Promise<ClearResult>;
   /** writes `formula` into the active cell; returns its address */
   insertFormula(formula: string): Promise<string>;
   /** inserts the worksheets of an .xlsx given as base64, activating the first */
-  insertTemplate(base64: string): Promise<void>;
+  insertTemplate(base64: string): Promise<TemplateInsertResult>;
 }

@@ -5,6 +5,9 @@
 import type { Finding } from "../core/validate/findings";
 import { SEVERITY_ORDER } from "../core/validate/findings";
 import type { ReportCell } from "./port";
+import { officeApiSupport, type ExcelApiSupport } from "./apiSupport";
+import { rangeAt } from "./ranges";
+import { syncInChunks } from "./payload";
 
 /** Excel's limit on a sheet name's length. */
 export const SHEET_NAME_MAX = 31;
@@ -45,9 +48,14 @@ export function uniqueSheetName(base: string, taken: readonly string[]): string 
   }
 }
 
-/** Adds the report sheet and activates it: 1 sync for the names, then 1 per REPORT_CHUNK_ROWS. */
+/**
+ * Adds the report sheet and activates it: 1 sync for the names, then 1 per REPORT_CHUNK_ROWS (a
+ * chunk Excel refuses as too large is halved and retried), then 1 to fit and activate. The header
+ * is frozen on ExcelApi 1.7+ and columns fitted on 1.2+; older Excel gets the plain table.
+ */
 export async function addReportSheet(
   context: Excel.RequestContext, baseName: string, table: readonly ReportCell[][],
+  api: ExcelApiSupport = officeApiSupport(),
 ): Promise<string> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
@@ -55,23 +63,22 @@ export async function addReportSheet(
   const name = uniqueSheetName(baseName, sheets.items.map((s) => s.name));
   const sheet = sheets.add(name);
   const width = Math.max(1, ...table.map((r) => r.length));
-  for (let start = 0; start < table.length; start += REPORT_CHUNK_ROWS) {
-    const rows = table.slice(start, start + REPORT_CHUNK_ROWS).map((r) => {
+  await syncInChunks(context, table, REPORT_CHUNK_ROWS, (chunk, start) => {
+    const rows = chunk.map((r) => {
       const full = [...r];
       while (full.length < width) full.push(null);
       return full;
     });
-    const range = sheet.getRangeByIndexes(start, 0, rows.length, width);
+    const range = rangeAt(sheet, api, start, 0, rows.length, width);
     // text stays text: a sheet named "2024" or a message like "1/2" must not become a number or date
     range.numberFormat = rows.map((r) => r.map((v) => (typeof v === "string" ? "@" : "General")));
     range.values = rows.map((r) => r.map((v) => (v === null ? "" : v)));
     if (start === 0) {
-      sheet.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
-      sheet.freezePanes.freezeRows(1);
+      rangeAt(sheet, api, 0, 0, 1, width).format.font.bold = true;
+      if (api.isSupported("1.7")) sheet.freezePanes.freezeRows(1);
     }
-    await context.sync();
-  }
-  sheet.getRangeByIndexes(0, 0, table.length, width).format.autofitColumns();
+  }, (_row, index) => `报告第${index + 1}行`);
+  if (api.isSupported("1.2")) rangeAt(sheet, api, 0, 0, Math.max(1, table.length), width).format.autofitColumns();
   sheet.activate();
   await context.sync();
   return name;

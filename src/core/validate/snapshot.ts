@@ -21,10 +21,23 @@ export interface SheetSnapshot {
   merges?: MergeRange[];
 }
 
+/**
+ * Something the reader could not read as the sheet holds it, so the clerk is told (the pane words
+ * it). `merges-too-many`: Excel refused to list the sheet's merged cells (over 512 in one request),
+ * so the sheet was read as unmerged; `merges-unsupported`: the host has no merged-cell API at all.
+ */
+export interface ReadNote {
+  kind: "merges-too-many" | "merges-unsupported";
+  /** the sheet concerned; omitted when the note is about every sheet read */
+  sheet?: string;
+}
+
 export interface WorkbookSnapshot {
   /** file name, when the workbook came from a file */
   file?: string;
   sheets: SheetSnapshot[];
+  /** what the reader had to leave out; omitted when nothing was */
+  notes?: ReadNote[];
 }
 
 /** "A", "B", … "Z", "AA" … for a 1-based column number. */

@@ -6,6 +6,7 @@ import { useAction } from "../hooks/useAction";
 import { exampleFor, FUNCTION_NAMESPACE } from "../functionExamples";
 import { useMessages } from "../i18n";
 import { Notice } from "./Notice";
+import { useHostMessages } from "../hostMessages";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0 },
@@ -22,7 +23,7 @@ const useStyles = makeStyles({
   },
 });
 
-function FunctionItem(props: { fn: FunctionInfo; disabled: boolean; onInsert: (formula: string) => void }) {
+function FunctionItem(props: { fn: FunctionInfo; disabled: boolean; canInsert: boolean; onInsert: (formula: string) => void }) {
   const m = useMessages();
   const s = useStyles();
   const { fn } = props;
@@ -48,9 +49,11 @@ function FunctionItem(props: { fn: FunctionInfo; disabled: boolean; onInsert: (f
       )}
       <strong>{m.example}</strong>
       <code className={s.example}>{formula}</code>
-      <Button size="small" disabled={props.disabled} aria-label={`${m.insert} ${fullName}`} onClick={() => props.onInsert(formula)}>
-        {m.insert}
-      </Button>
+      {props.canInsert && (
+        <Button size="small" disabled={props.disabled} aria-label={`${m.insert} ${fullName}`} onClick={() => props.onInsert(formula)}>
+          {m.insert}
+        </Button>
+      )}
     </li>
   );
 }
@@ -58,13 +61,16 @@ function FunctionItem(props: { fn: FunctionInfo; disabled: boolean; onInsert: (f
 export function FunctionsTab(props: { port: ExcelPort; fetchJson: FetchJson }) {
   const m = useMessages();
   const s = useStyles();
+  const h = useHostMessages();
   const state = useFunctions(props.fetchJson);
   const action = useAction();
+  const canInsert = props.port.features.customFunctions;
   if (state.phase === "loading") return <Spinner size="tiny" label={m.functionsLoading} />;
   if (state.phase === "error") return <Notice notice={{ intent: "error", text: m.functionsLoadFailed + state.message }} />;
   return (
     <div>
       <h3>{m.functionsTitle}</h3>
+      {!canInsert && <p>{h.functionsUnsupported}</p>}
       <Notice notice={action.notice} />
       <ul className={s.list}>
         {state.functions.map((fn) => (
@@ -72,6 +78,7 @@ export function FunctionsTab(props: { port: ExcelPort; fetchJson: FetchJson }) {
             key={fn.id}
             fn={fn}
             disabled={action.busy}
+            canInsert={canInsert}
             onInsert={(formula) => action.perform(async () => m.inserted(await props.port.insertFormula(formula)), m.errorPrefix)}
           />
         ))}

@@ -5,7 +5,7 @@ import type { ActionNotice } from "../hooks/useAction";
 export function Notice(props: { notice: ActionNotice }) {
   if (!props.notice) return null;
   return (
-    <MessageBar intent={props.notice.intent} role={props.notice.intent === "error" ? "alert" : "status"}>
+    <MessageBar intent={props.notice.intent} role={props.notice.intent === "success" ? "status" : "alert"}>
       <MessageBarBody>{props.notice.text}</MessageBarBody>
     </MessageBar>
   );

@@ -7,6 +7,7 @@ import { toBase64 } from "../base64";
 import { useAction } from "../hooks/useAction";
 import { useMessages } from "../i18n";
 import { Notice } from "./Notice";
+import { useHostMessages } from "../hostMessages";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0 },
@@ -21,10 +22,12 @@ const useStyles = makeStyles({
 export function TemplatesTab(props: { port: ExcelPort; fetchBytes: FetchBytes; templates: readonly TemplateSummary[] }) {
   const m = useMessages();
   const s = useStyles();
+  const h = useHostMessages();
   const action = useAction();
   return (
     <div>
       <h3>{m.templatesTitle}</h3>
+      {!props.port.features.nativeTemplateInsert && <p>{h.templateByCellsAhead}</p>}
       <Notice notice={action.notice} />
       <ul className={s.list}>
         {props.templates.map((t) => (
@@ -36,8 +39,8 @@ export function TemplatesTab(props: { port: ExcelPort; fetchBytes: FetchBytes; t
               disabled={action.busy}
               aria-label={`${m.insertTemplate} ${t.title}`}
               onClick={() => action.perform(async () => {
-                await props.port.insertTemplate(toBase64(await props.fetchBytes(templateUrl(t.id))));
-                return m.templateInserted(t.title);
+                const r = await props.port.insertTemplate(toBase64(await props.fetchBytes(templateUrl(t.id))));
+                return r.byCells ? `${m.templateInserted(t.title)}${h.templateByCells}` : m.templateInserted(t.title);
               }, m.errorPrefix)}
             >{m.insertTemplate}</Button>
           </li>

@@ -2,7 +2,7 @@
  * 校验 tab: validate the active sheet or all sheets, show the templates recognised and the
  * findings; click a finding to select its cell; write a report sheet; mark and unmark cells.
  */
-import { Button, ProgressBar, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, ProgressBar, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { TemplateSummary } from "../../core/validate";
 import { reportTable } from "../../office/report";
 import type { ExcelPort, ValidateFn } from "../types";
@@ -12,6 +12,7 @@ import { useMessages } from "../i18n";
 import { FindingsList } from "./FindingsList";
 import { SheetSummary } from "./SheetSummary";
 import { Notice } from "./Notice";
+import { readNoteText, useHostMessages } from "../hostMessages";
 
 export interface ValidateTabProps {
   port: ExcelPort;
@@ -27,7 +28,9 @@ const useStyles = makeStyles({
 export function ValidateTab(props: ValidateTabProps) {
   const m = useMessages();
   const s = useStyles();
-  const { state, result, busy, validateActive, validateAll } = useValidation(props.port, props.validate);
+  const h = useHostMessages();
+  const { state, result, notes, busy, validateActive, validateAll } = useValidation(props.port, props.validate);
+  const canMark = props.port.features.markCells;
   const action = useAction();
   const findings = result?.findings ?? [];
   const disabled = busy || action.busy;
@@ -51,6 +54,11 @@ export function ValidateTab(props: ValidateTabProps) {
       {state.phase === "validating" && <Spinner size="tiny" label={m.validating} role="status" />}
       {state.phase === "error" && <Notice notice={{ intent: "error", text: m.errorPrefix + state.message }} />}
       {state.phase === "idle" && <p>{m.notValidatedYet}</p>}
+      {notes.map((n) => (
+        <MessageBar key={`${n.kind}:${n.sheet ?? ""}`} intent="warning">
+          <MessageBarBody>{readNoteText(h, n)}</MessageBarBody>
+        </MessageBar>
+      ))}
 
       <div className={s.bar}>
         <Button
@@ -60,16 +68,29 @@ export function ValidateTab(props: ValidateTabProps) {
             return m.reportDone(name);
           }, m.errorPrefix)}
         >{m.makeReport}</Button>
-        <Button
-          disabled={disabled || findings.length === 0}
-          onClick={() => action.perform(async () => m.marked(await props.port.highlight(findings)), m.errorPrefix)}
-        >{m.markCells}</Button>
-        {/* the marks live in the workbook, so clearing is offered even before this pane validated */}
-        <Button
-          disabled={disabled}
-          onClick={() => action.perform(async () => m.cleared(await props.port.clearHighlights()), m.errorPrefix)}
-        >{m.clearMarks}</Button>
+        {canMark && (
+          <>
+            <Button
+              disabled={disabled || findings.length === 0}
+              onClick={() => action.perform(async () => {
+                const r = await props.port.highlight(findings);
+                if (r.protectedSheets.length === 0) return m.marked(r.marked);
+                return { intent: "warning", text: `${m.marked(r.marked)}${h.markSkippedProtected(r.protectedSheets)}` };
+              }, m.errorPrefix)}
+            >{m.markCells}</Button>
+            {/* the marks live in the workbook, so clearing is offered even before this pane validated */}
+            <Button
+              disabled={disabled}
+              onClick={() => action.perform(async () => {
+                const r = await props.port.clearHighlights();
+                if (r.protectedSheets.length === 0) return m.cleared(r.restored);
+                return { intent: "warning", text: `${m.cleared(r.restored)}${h.clearKeptProtected(r.protectedSheets)}` };
+              }, m.errorPrefix)}
+            >{m.clearMarks}</Button>
+          </>
+        )}
       </div>
+      {!canMark && <p>{h.markUnsupported}</p>}
       <Notice notice={action.notice} />
 
       {result && (

@@ -2,16 +2,19 @@
 import { useCallback, useState } from "react";
 import { errorText } from "../i18n";
 
-export type ActionNotice = { intent: "success" | "error"; text: string } | null;
+export type ActionNotice = { intent: "success" | "warning" | "error"; text: string } | null;
+/** What an action reports: a line of success, or a notice (a warning when part was left undone). */
+export type ActionOutcome = string | { intent: "success" | "warning"; text: string };
 
 export function useAction() {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<ActionNotice>(null);
-  const perform = useCallback(async (action: () => Promise<string>, errorPrefix: string) => {
+  const perform = useCallback(async (action: () => Promise<ActionOutcome>, errorPrefix: string) => {
     setBusy(true);
     setNotice(null);
     try {
-      setNotice({ intent: "success", text: await action() });
+      const outcome = await action();
+      setNotice(typeof outcome === "string" ? { intent: "success", text: outcome } : outcome);
     } catch (e) {
       setNotice({ intent: "error", text: errorPrefix + errorText(e) });
     } finally {

@@ -1,7 +1,7 @@
 /** State of the 校验 tab: read (with progress) → validate → findings. */
 import { useCallback, useRef, useState } from "react";
 import type { ValidationResult } from "../../core/validate";
-import type { WorkbookSnapshot } from "../../core/validate/snapshot";
+import type { ReadNote, WorkbookSnapshot } from "../../core/validate/snapshot";
 import type { ExcelPort, ReadProgress, ValidateFn } from "../types";
 import { errorText } from "../i18n";
 
@@ -9,7 +9,7 @@ export type ValidationState =
   | { phase: "idle" }
   | { phase: "reading"; progress: ReadProgress | null }
   | { phase: "validating" }
-  | { phase: "done"; result: ValidationResult }
+  | { phase: "done"; result: ValidationResult; notes: readonly ReadNote[] }
   | { phase: "error"; message: string; result?: ValidationResult };
 
 /** Lets React paint the progress before the (synchronous) validator runs. */
@@ -27,7 +27,7 @@ export function useValidation(port: ExcelPort, validate: ValidateFn) {
       await nextFrame();
       const result = validate(snapshot);
       last.current = result;
-      setState({ phase: "done", result });
+      setState({ phase: "done", result, notes: snapshot.notes ?? [] });
     } catch (e) {
       setState({ phase: "error", message: errorText(e), result: last.current });
     }
@@ -37,5 +37,6 @@ export function useValidation(port: ExcelPort, validate: ValidateFn) {
   const validateAll = useCallback(() => run((p) => port.readAllSheets(p)), [run, port]);
   const busy = state.phase === "reading" || state.phase === "validating";
   const result = state.phase === "done" ? state.result : state.phase === "error" ? state.result : undefined;
-  return { state, result, busy, validateActive, validateAll };
+  const notes = state.phase === "done" ? state.notes : [];
+  return { state, result, notes, busy, validateActive, validateAll };
 }

@@ -39,11 +39,11 @@ function gridBook(): FakeWorkbook {
 }
 
 describe("reading a sheet", () => {
-  test("the active sheet becomes a snapshot in 2 syncs and writes nothing", async () => {
+  test("the active sheet becomes a snapshot in 3 syncs (used range; merges; cells) and writes nothing", async () => {
     const wb = gridBook();
     const { port, sync } = open(wb);
     const snap = await port.readActiveSheet();
-    expect(sync).toHaveBeenCalledTimes(2);
+    expect(sync).toHaveBeenCalledTimes(3);
     expect(wb.writes).toEqual([]);
     const sheet = snap.sheets[0];
     expect(sheet.name).toBe("配置表");
@@ -67,14 +67,14 @@ describe("reading a sheet", () => {
     const snap = await port.readActiveSheet((p) => progress.push(p.rowsRead));
     const chunks = Math.ceil((rowsCount * cols) / (Math.floor(READ_CHUNK_CELLS / cols) * cols));
     expect(chunks).toBe(3);
-    expect(sync).toHaveBeenCalledTimes(1 + chunks);
+    expect(sync).toHaveBeenCalledTimes(2 + chunks);
     expect(progress[progress.length - 1]).toBe(rowsCount);
     expect(snap.sheets[0].rows).toHaveLength(rowsCount);
     expect(snap.sheets[0].rows[rowsCount - 1][cols - 1]).toBe(rowsCount * cols);
     expect(wb.writes).toEqual([]);
   });
 
-  test("validate all: every visible sheet but the pane's own, in 2 syncs + 1 per chunk", async () => {
+  test("validate all: every visible sheet but the pane's own, in 3 syncs + 1 per chunk", async () => {
     const wb = gridBook();
     wb.addSheet("校验报告").cell(0, 0).value = "工作表";
     wb.addSheet("校验报告 (2)").cell(0, 0).value = "工作表";
@@ -85,7 +85,7 @@ describe("reading a sheet", () => {
     const snap = await port.readAllSheets();
     expect(snap.sheets.map((s) => s.name)).toEqual(["配置表", "其他"]);
     // both small sheets fit one chunk
-    expect(sync).toHaveBeenCalledTimes(3);
+    expect(sync).toHaveBeenCalledTimes(4);
     expect(wb.writes).toEqual([]);
   });
 
@@ -175,7 +175,7 @@ describe("highlight and clear", () => {
     const { port } = open(wb);
     await port.readAllSheets();
     expect(wb.writes).toEqual([]);
-    expect(await port.highlight(findings)).toBe(3);
+    expect(await port.highlight(findings)).toEqual({ marked: 3, protectedSheets: [] });
     for (const w of fillWrites(wb)) {
       expect(targets).toContain(w.address);
       expect(w.what).toMatch(/^format\.fill\./);
@@ -193,7 +193,7 @@ describe("highlight and clear", () => {
     const before = wb.fills("配置表");
     const { port } = open(wb);
     await port.highlight(findings);
-    expect(await port.clearHighlights()).toBe(3);
+    expect(await port.clearHighlights()).toEqual({ restored: 3, protectedSheets: [] });
     expect(wb.fills("配置表")).toEqual(before);
     expect(wb.sheet("配置表").at("E8").fill).toEqual({ ...NO_FILL, color: "#00B050", pattern: "Solid", tintAndShade: 0.4 });
   });
@@ -205,10 +205,10 @@ describe("highlight and clear", () => {
     await open(wb).port.highlight(findings);
     expect(wb.fills("配置表")).not.toEqual(before);
     const reopened = open(wb);
-    expect(await reopened.port.clearHighlights()).toBe(3);
+    expect((await reopened.port.clearHighlights()).restored).toBe(3);
     expect(wb.fills("配置表")).toEqual(before);
     // the store is emptied: a second clear restores nothing
-    expect(await open(wb).port.clearHighlights()).toBe(0);
+    expect((await open(wb).port.clearHighlights()).restored).toBe(0);
   });
 
   test("marking twice keeps the first original; a fill the clerk changed since is left alone", async () => {
@@ -218,7 +218,7 @@ describe("highlight and clear", () => {
     await open(wb).port.highlight([finding("配置表", "D7", "info")]);
     const clerkFill: Fill = { ...NO_FILL, color: "#0070C0", pattern: "Solid" };
     wb.sheet("配置表").at("E7").fill = { ...clerkFill };
-    expect(await open(wb).port.clearHighlights()).toBe(2);
+    expect((await open(wb).port.clearHighlights()).restored).toBe(2);
     expect(wb.sheet("配置表").at("D7").fill).toEqual(before.D7 ?? NO_FILL);
     expect(wb.sheet("配置表").at("E7").fill).toEqual(clerkFill);
   });
@@ -226,7 +226,7 @@ describe("highlight and clear", () => {
   test("findings on a sheet that no longer exists are skipped", async () => {
     const wb = gridBook();
     const { port } = open(wb);
-    expect(await port.highlight([finding("已删除", "A1")])).toBe(0);
+    expect((await port.highlight([finding("已删除", "A1")])).marked).toBe(0);
     expect(wb.writes).toEqual([]);
   });
 });

@@ -4,11 +4,19 @@
  * model the adapter uses (worksheets, ranges, fills) over one shared state, and records every
  * write — each property set on a range or sheet, and each mutating call.
  *
+ * Like Excel, writes are queued and carried out at context.sync(), in order; the first one that
+ * fails (a protected sheet, an injected `failWrite`) fails the sync and the writes after it are
+ * never made. It also plays Excel's limits: getMergedAreasOrNullObject fails the sync on a range
+ * with more than 512 merged areas; with `payloadLimitBytes` set, a sync whose written values or
+ * loaded values/number formats exceed it fails with Excel's payload error codes; with
+ * `apiVersion` below 13, the members of later ExcelApi sets are absent (as on Excel 2016/2019).
+ *
  * `mock()` builds a NEW OfficeMockObject over the same state, which is what reopening the task
  * pane looks like to the adapter: nothing survives but the workbook.
  */
 import { OfficeMockObject } from "office-addin-mock";
 import { columnLetter, parseA1 } from "../../../src/core/validate/snapshot";
+import { upTo, type ExcelApiSupport } from "../../../src/office/apiSupport";
 
 export interface Fill {
   color: string;
@@ -36,6 +44,8 @@ export interface Write {
 
 export class FakeSheet {
   visibility = "Visible";
+  /** a protected sheet refuses every write to its cells */
+  protected = false;
   readonly cells = new Map<string, FakeCell>();
   merges: string[] = [];
   constructor(public name: string, public readonly id: string) {}
@@ -48,6 +58,10 @@ export class FakeSheet {
       this.cells.set(key, cell);
     }
     return cell;
+  }
+  /** the cell's state without creating it */
+  peek(r: number, c: number): FakeCell {
+    return this.cells.get(`${columnLetter(c + 1)}${r + 1}`) ?? { value: "", numberFormat: "General", fill: { ...NO_FILL } };
   }
   at(address: string): FakeCell {
     const { row, col } = parseA1(address);
@@ -78,7 +92,28 @@ export interface SheetSpec {
   fills?: Record<string, Partial<Fill>>;
   merges?: string[];
   visibility?: string;
+  protected?: boolean;
 }
+
+/** An error as Office.js raises it: a message and an Excel error code. */
+export function excelError(code: string, message = code): Error {
+  return Object.assign(new Error(message), { code });
+}
+
+type Box = { r0: number; c0: number; n: number; m: number };
+
+function intersects(box: Box, a: { r0: number; c0: number; r1: number; c1: number }): boolean {
+  return a.r0 <= box.r0 + box.n - 1 && a.r1 >= box.r0 && a.c0 <= box.c0 + box.m - 1 && a.c1 >= box.c0;
+}
+
+function boxOf(address: string): { r0: number; c0: number; r1: number; c1: number } {
+  const [a, b] = address.split(":");
+  const p = parseA1(a);
+  const q = b ? parseA1(b) : p;
+  return { r0: p.row - 1, c0: p.col - 1, r1: q.row - 1, c1: q.col - 1 };
+}
+
+const bytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v ?? null), "utf8");
 
 function rangeAddress(r0: number, c0: number, n: number, m: number): string {
   const a = `${columnLetter(c0 + 1)}${r0 + 1}`;
@@ -93,6 +128,18 @@ export class FakeWorkbook {
   activeSheetId: string;
   activeCell = { sheetId: "", address: "A1" };
   readonly writes: Write[] = [];
+  /** the ExcelApi 1.x minor the host implements (13: everything the add-in uses) */
+  apiVersion = 13;
+  /** when set, a sync carrying more bytes of written or loaded cell data fails */
+  payloadLimitBytes: number | null = null;
+  /** Excel's limit on merged areas listed per request */
+  mergeLimit = 512;
+  /** injected failure: return an error to fail the sync at this write (n = the sync's number) */
+  failWrite?: (w: Write, n: number) => Error | undefined;
+  /** syncs made so far, over every mock of this workbook */
+  syncCount = 0;
+  /** syncs that failed, with the error code */
+  readonly failedSyncs: string[] = [];
   private nextId = 1;
 
   constructor(specs: SheetSpec[]) {
@@ -106,6 +153,7 @@ export class FakeWorkbook {
       for (const [addr, fmt] of Object.entries(spec.formats ?? {})) sheet.at(addr).numberFormat = fmt;
       for (const [addr, fill] of Object.entries(spec.fills ?? {})) Object.assign(sheet.at(addr).fill, fill);
       sheet.merges = spec.merges ?? [];
+      if (spec.protected) sheet.protected = true;
     }
     this.activeSheetId = this.sheets[0]?.id ?? "";
     this.activeCell.sheetId = this.activeSheetId;
@@ -131,13 +179,58 @@ export class FakeWorkbook {
     return out;
   }
 
+  /** what the adapter would see as Office.context.requirements */
+  api(): ExcelApiSupport {
+    return upTo(`1.${this.apiVersion}`);
+  }
+
   private log(w: Write): void {
     this.writes.push(w);
   }
 
+  /** writes queued by the current mock, carried out at its next sync */
+  private pending: { write: Write; sheet: FakeSheet; apply: () => void }[] = [];
+  /** loads queued since the last sync: their payload in bytes */
+  private loads: (() => number)[] = [];
+  /** an error the current batch will fail with once its writes are made */
+  private batchError: Error | null = null;
+
+  private queue(sheet: FakeSheet, write: Write, apply: () => void): void {
+    this.pending.push({ write, sheet, apply });
+  }
+
+  /** carries out the queued batch as Excel would, or throws as Excel would */
+  private runBatch(): void {
+    const n = ++this.syncCount;
+    const ops = this.pending.splice(0);
+    const loads = this.loads.splice(0);
+    const batchError = this.batchError;
+    this.batchError = null;
+    const fail = (e: Error) => {
+      this.failedSyncs.push(String((e as { code?: string }).code ?? e.message));
+      throw e;
+    };
+    if (this.payloadLimitBytes !== null) {
+      if (ops.reduce((t, o) => t + bytes(o.write.value), 0) > this.payloadLimitBytes) {
+        fail(excelError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit."));
+      }
+      if (loads.reduce((t, l) => t + l(), 0) > this.payloadLimitBytes) {
+        fail(excelError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit."));
+      }
+    }
+    for (const op of ops) {
+      const refused = op.sheet.protected && op.write.address !== ""
+        ? excelError("AccessDenied", `The cell you're trying to change is on protected sheet ${op.sheet.name}.`)
+        : this.failWrite?.(op.write, n);
+      if (refused) fail(refused);
+      op.apply();
+      this.log(op.write);
+    }
+    if (batchError) fail(batchError);
+  }
+
   /** applies a property write made through a range / sheet proxy to the state */
-  private applyWrite(sheet: FakeSheet, box: { r0: number; c0: number; n: number; m: number } | null, path: string, value: unknown): void {
-    this.log({ sheet: sheet.name, address: box ? rangeAddress(box.r0, box.c0, box.n, box.m) : "", what: path, value });
+  private applyWrite(sheet: FakeSheet, box: Box | null, path: string, value: unknown): void {
     if (!box) {
       if (path === "visibility") sheet.visibility = String(value);
       return;
@@ -155,17 +248,31 @@ export class FakeWorkbook {
     }
   }
 
-  /** a proxy that records every property set (and applies it), binding methods to the mock */
-  private wrap<T extends object>(target: T, sheet: FakeSheet, box: { r0: number; c0: number; n: number; m: number } | null, path: string[] = []): T {
+  /** a proxy that queues every property set, binding methods to the mock and counting loaded cells */
+  private wrap<T extends object>(target: T, sheet: FakeSheet, box: Box | null, path: string[] = []): T {
     return new Proxy(target, {
       get: (t, k, recv) => {
         const v = Reflect.get(t, k, recv);
+        if (k === "load" && typeof v === "function" && box && path.length === 0) {
+          return (props?: string) => {
+            const wanted = String(props ?? "");
+            const grid = (f: (c: FakeCell) => unknown) => Array.from({ length: box.n }, (_, r) =>
+              Array.from({ length: box.m }, (_, c) => f(sheet.peek(box.r0 + r, box.c0 + c))));
+            if (box.n * box.m <= 1_000_000 && /\b(values|numberFormat)\b/.test(wanted)) {
+              this.loads.push(() => (/\bvalues\b/.test(wanted) ? bytes(grid((c) => c.value)) : 0)
+                + (/\bnumberFormat\b/.test(wanted) ? bytes(grid((c) => c.numberFormat)) : 0));
+            }
+            return v.call(t, props);
+          };
+        }
         if (typeof v === "function") return v.bind(t);
         if (v instanceof OfficeMockObject && typeof k === "string") return this.wrap(v, sheet, box, [...path, k]);
         return v;
       },
       set: (t, k, v) => {
-        this.applyWrite(sheet, box, [...path, String(k)].join("."), v);
+        const what = [...path, String(k)].join(".");
+        this.queue(sheet, { sheet: sheet.name, address: box ? rangeAddress(box.r0, box.c0, box.n, box.m) : "", what, value: v },
+          () => this.applyWrite(sheet, box, what, v));
         return Reflect.set(t, k, v);
       },
     });
@@ -174,6 +281,10 @@ export class FakeWorkbook {
   mock(): OfficeMockObject & { context: { sync(): Promise<void> } } {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const wb = this;
+    const v = this.apiVersion;
+    this.pending = [];
+    this.loads = [];
+    this.batchError = null;
     let seq = 0;
     type Mock = OfficeMockObject & Record<string, unknown>;
     // addMock / populate are how the mock builds its own tree; they are private in its typings
@@ -186,45 +297,71 @@ export class FakeWorkbook {
       inner(m).populate(data);
       return m;
     };
+    /** members of ExcelApi 1.`minor`, present only when the host has that set */
+    const since = (minor: number, members: Record<string, unknown>) => (v >= minor ? members : {});
 
     const rangeMock = (parent: Mock, sheet: FakeSheet, r0: number, c0: number, n: number, m: number): Mock => {
-      // the whole-sheet range (getRange()) is only asked for its merged areas: no cell grid
-      const grid = (f: (cell: FakeCell) => unknown) => n * m > 1_000_000 ? [] :
-        Array.from({ length: n }, (_, r) => Array.from({ length: m }, (_, c) => f(sheet.cell(r0 + r, c0 + c))));
+      // whole-row and whole-sheet ranges are only asked for their merged areas: no cell grid
+      const grid = (f: (cell: FakeCell) => unknown) => m >= 16_384 || n * m > 100_000 ? [] :
+        Array.from({ length: n }, (_, r) => Array.from({ length: m }, (_, c) => f(sheet.peek(r0 + r, c0 + c))));
       const box = { r0, c0, n, m };
-      const address = `${sheet.name}!${rangeAddress(r0, c0, n, m)}`;
-      const top = sheet.cell(r0, c0);
+      const here = rangeAddress(r0, c0, n, m);
+      const top = sheet.peek(r0, c0);
+      const fill: Record<string, unknown> = {
+        color: top.fill.color,
+        ...since(9, { pattern: top.fill.pattern, patternColor: top.fill.patternColor, tintAndShade: top.fill.tintAndShade, patternTintAndShade: top.fill.patternTintAndShade }),
+        clear() {
+          wb.queue(sheet, { sheet: sheet.name, address: here, what: "call:format.fill.clear" }, () => {
+            for (let r = 0; r < n; r++) for (let c = 0; c < m; c++) sheet.cell(r0 + r, c0 + c).fill = { ...NO_FILL };
+          });
+        },
+      };
       const mock = child(parent, {
-        isNullObject: false, address, rowIndex: r0, columnIndex: c0, rowCount: n, columnCount: m,
+        isNullObject: false, address: `${sheet.name}!${here}`, rowIndex: r0, columnIndex: c0, rowCount: n, columnCount: m,
         values: grid((c) => c.value), numberFormat: grid((c) => c.numberFormat), formulas: grid((c) => c.value),
         format: {
-          fill: {
-            ...top.fill,
-            clear() {
-              wb.log({ sheet: sheet.name, address: rangeAddress(r0, c0, n, m), what: "call:format.fill.clear" });
-              for (let r = 0; r < n; r++) for (let c = 0; c < m; c++) sheet.cell(r0 + r, c0 + c).fill = { ...NO_FILL };
-            },
-          },
+          fill,
           font: { bold: false },
-          autofitColumns() { wb.log({ sheet: sheet.name, address: rangeAddress(r0, c0, n, m), what: "call:format.autofitColumns" }); },
+          ...since(2, { autofitColumns() { wb.log({ sheet: sheet.name, address: here, what: "call:format.autofitColumns" }); } }),
         },
         select() {
-          wb.log({ sheet: sheet.name, address: rangeAddress(r0, c0, n, m), what: "call:select" });
+          wb.log({ sheet: sheet.name, address: here, what: "call:select" });
           wb.activeCell = { sheetId: sheet.id, address: rangeAddress(r0, c0, 1, 1) };
         },
         clear(applyTo?: string) {
-          wb.log({ sheet: sheet.name, address: rangeAddress(r0, c0, n, m), what: "call:clear", value: applyTo });
-          for (let r = 0; r < n; r++) for (let c = 0; c < m; c++) sheet.cell(r0 + r, c0 + c).value = "";
+          wb.queue(sheet, { sheet: sheet.name, address: here, what: "call:clear", value: applyTo }, () => {
+            for (let r = 0; r < n; r++) for (let c = 0; c < m; c++) sheet.cell(r0 + r, c0 + c).value = "";
+          });
         },
-        getMergedAreasOrNullObject() {
-          return child(mock, { isNullObject: sheet.merges.length === 0, address: sheet.merges.map((a) => `${sheet.name}!${a}`).join(", ") });
+        getCell(r: number, c: number) {
+          return rangeMock(parent, sheet, r0 + r, c0 + c, 1, 1);
         },
+        ...since(2, {
+          merge() {
+            wb.queue(sheet, { sheet: sheet.name, address: here, what: "call:merge" }, () => { sheet.merges.push(here); });
+          },
+        }),
+        ...since(13, {
+          getMergedAreasOrNullObject() {
+            const hit = sheet.merges.filter((a) => intersects(box, boxOf(a)));
+            if (hit.length > wb.mergeLimit) {
+              wb.batchError = excelError("GeneralException", `getMergedAreasOrNullObject: ${hit.length} merged areas (limit ${wb.mergeLimit})`);
+            }
+            return child(mock, { isNullObject: hit.length === 0, address: hit.map((a) => `${sheet.name}!${a}`).join(", ") });
+          },
+        }),
       });
       return wb.wrap(mock, sheet, box);
     };
     const nullRange = (parent: Mock): Mock => child(parent, {
       isNullObject: true, address: "", rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0, values: [],
     });
+    const usedRange = (parent: Mock, sheet: FakeSheet, orNull: boolean): Mock => {
+      const box = sheet.usedBox();
+      if (box) return rangeMock(parent, sheet, box.r0, box.c0, box.r1 - box.r0 + 1, box.c1 - box.c0 + 1);
+      // Worksheet.getUsedRange gives A1 on a blank sheet; the OrNullObject variant a null object
+      return orNull ? nullRange(parent) : rangeMock(parent, sheet, 0, 0, 1, 1);
+    };
 
     const sheetMock = (parent: Mock, sheet: FakeSheet): Mock => {
       const key = `s${sheet.id}`;
@@ -238,19 +375,20 @@ export class FakeWorkbook {
           },
           getRange(address?: string) {
             if (address === undefined) return rangeMock(this as Mock, sheet, 0, 0, 1_048_576, 16_384);
-            const [a, b] = address.split(":");
-            const p = parseA1(a);
-            const q = b ? parseA1(b) : p;
-            return rangeMock(this as Mock, sheet, p.row - 1, p.col - 1, q.row - p.row + 1, q.col - p.col + 1);
+            const rows = /^(\d+):(\d+)$/.exec(address);
+            if (rows) return rangeMock(this as Mock, sheet, Number(rows[1]) - 1, 0, Number(rows[2]) - Number(rows[1]) + 1, 16_384);
+            const b = boxOf(address);
+            return rangeMock(this as Mock, sheet, b.r0, b.c0, b.r1 - b.r0 + 1, b.c1 - b.c0 + 1);
           },
-          getRangeByIndexes(r: number, c: number, n: number, m: number) {
-            return rangeMock(this as Mock, sheet, r, c, n, m);
-          },
-          getUsedRangeOrNullObject() {
-            const box = sheet.usedBox();
-            return box ? rangeMock(this as Mock, sheet, box.r0, box.c0, box.r1 - box.r0 + 1, box.c1 - box.c0 + 1) : nullRange(this as Mock);
-          },
-          freezePanes: { freezeRows(n: number) { wb.log({ sheet: sheet.name, address: "", what: "call:freezeRows", value: n }); } },
+          getUsedRange() { return usedRange(this as Mock, sheet, false); },
+          ...since(2, { protection: { protected: sheet.protected } }),
+          ...since(4, { getUsedRangeOrNullObject() { return usedRange(this as Mock, sheet, true); } }),
+          ...since(7, {
+            getRangeByIndexes(r: number, c: number, n: number, m: number) {
+              return rangeMock(this as Mock, sheet, r, c, n, m);
+            },
+            freezePanes: { freezeRows(k: number) { wb.log({ sheet: sheet.name, address: "", what: "call:freezeRows", value: k }); } },
+          }),
         });
       }
       return wb.wrap(parent[key] as Mock, sheet, null);
@@ -273,32 +411,49 @@ export class FakeWorkbook {
               if (!s) throw new Error(`ItemNotFound: ${key}`);
               return sheetMock(this as unknown as Mock, s);
             },
-            getItemOrNullObject(key: string) {
-              const s = wb.find(key);
-              return s ? sheetMock(this as unknown as Mock, s) : child(this as unknown as Mock, { isNullObject: true, id: "", name: "", visibility: "" });
-            },
+            ...since(4, {
+              getItemOrNullObject(key: string) {
+                const s = wb.find(key);
+                return s ? sheetMock(this as unknown as Mock, s) : child(this as unknown as Mock, { isNullObject: true, id: "", name: "", visibility: "" });
+              },
+            }),
             add(name: string) {
               if (wb.find(name)) throw new Error(`ItemAlreadyExists: ${name}`);
               wb.log({ sheet: name, address: "", what: "call:worksheets.add" });
               return sheetMock(this as unknown as Mock, wb.addSheet(name));
             },
           },
-          getActiveCell() {
+          getSelectedRange() {
             const sheet = wb.sheet(wb.activeCell.sheetId);
             const p = parseA1(wb.activeCell.address);
             return rangeMock(this as unknown as Mock, sheet, p.row - 1, p.col - 1, 1, 1);
           },
-          insertWorksheetsFromBase64(base64: string, options?: unknown) {
-            wb.log({ sheet: "", address: "", what: "call:insertWorksheetsFromBase64", value: options });
-            const sheet = wb.addSheet(`inserted-${base64.length}`);
-            return { value: [sheet.id] };
-          },
+          ...since(7, {
+            getActiveCell() {
+              const sheet = wb.sheet(wb.activeCell.sheetId);
+              const p = parseA1(wb.activeCell.address);
+              return rangeMock(this as unknown as Mock, sheet, p.row - 1, p.col - 1, 1, 1);
+            },
+          }),
+          ...since(13, {
+            insertWorksheetsFromBase64(base64: string, options?: unknown) {
+              wb.log({ sheet: "", address: "", what: "call:insertWorksheetsFromBase64", value: options });
+              const sheet = wb.addSheet(`inserted-${base64.length}`);
+              return { value: [sheet.id] };
+            },
+          }),
         },
       },
       async run(this: { context: unknown }, batch: (ctx: unknown) => Promise<unknown>) {
         return batch(this.context);
       },
     };
-    return new OfficeMockObject(data, "excel" as never) as unknown as OfficeMockObject & { context: { sync(): Promise<void> } };
+    const mock = new OfficeMockObject(data, "excel" as never) as unknown as OfficeMockObject & { context: { sync(): Promise<void> } };
+    const mockSync = mock.context.sync.bind(mock.context);
+    mock.context.sync = async () => {
+      wb.runBatch();
+      await mockSync();
+    };
+    return mock;
   }
 }

@@ -1,41 +1,118 @@
-import { OFFICE_READY_TIMEOUT_MS, detectHost } from "../../../src/office/ready";
+import { OFFICE_POLL_MS, OFFICE_READY_TIMEOUT_MS, watchHost, type HostInfo, type OfficeLike } from "../../../src/office/ready";
 import { isDateFormat, fromExcel } from "../../../src/office/cellValue";
 import { uniqueSheetName, reportTable } from "../../../src/office/report";
 import { zhCN } from "../../../src/i18n/zh-CN";
 import { pickLocale } from "../../../src/i18n";
 
-describe("detectHost", () => {
-  test("no Office global: standalone", async () => {
-    expect(await detectHost(undefined)).toEqual({ excel: false, displayLanguage: null });
+const EXCEL: HostInfo = { excel: true, displayLanguage: "zh-CN" };
+const STANDALONE: HostInfo = { excel: false, displayLanguage: null };
+
+/** An Office whose onReady answers when the test says so. */
+function lateOffice() {
+  let answer!: (info: { host: unknown; platform: unknown }) => void;
+  const office: OfficeLike = {
+    onReady: () => new Promise((resolve) => { answer = resolve; }),
+    HostType: { Excel: "Excel" },
+    context: { displayLanguage: "zh-CN" },
+  };
+  return { office, answer: (host: unknown) => answer({ host, platform: "PC" }) };
+}
+
+/** Runs `body` with fake timers, collecting every host reported. */
+async function watching(getOffice: () => OfficeLike | undefined, body: (seen: HostInfo[]) => Promise<void>) {
+  jest.useFakeTimers();
+  const seen: HostInfo[] = [];
+  const stop = watchHost((h) => seen.push(h), { getOffice });
+  try {
+    await body(seen);
+  } finally {
+    stop();
+    jest.useRealTimers();
+  }
+}
+
+describe("watchHost", () => {
+  test("no Office global at all: standalone once the wait is over, and for good", async () => {
+    await watching(() => undefined, async (seen) => {
+      await jest.advanceTimersByTimeAsync(OFFICE_READY_TIMEOUT_MS - 1);
+      expect(seen).toEqual([]);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(seen).toEqual([STANDALONE]);
+      await jest.advanceTimersByTimeAsync(60_000);
+      expect(seen).toEqual([STANDALONE]);
+    });
   });
 
-  test("Office never answers: standalone once the timeout passes", async () => {
-    jest.useFakeTimers();
-    try {
-      const pending = detectHost({ onReady: () => new Promise(() => undefined) });
-      jest.advanceTimersByTime(OFFICE_READY_TIMEOUT_MS);
-      expect(await pending).toEqual({ excel: false, displayLanguage: null });
-    } finally {
-      jest.useRealTimers();
-    }
+  test("an Office global without onReady is office.js missing too", async () => {
+    await watching(() => ({}) as OfficeLike, async (seen) => {
+      await jest.advanceTimersByTimeAsync(OFFICE_READY_TIMEOUT_MS);
+      expect(seen).toEqual([STANDALONE]);
+    });
   });
 
-  test("an ordinary browser: onReady resolves with host null", async () => {
-    expect((await detectHost({ onReady: async () => ({ host: null, platform: null }) })).excel).toBe(false);
+  test("Excel still starting (lifetime=long): standalone after the wait, then Excel when onReady answers late", async () => {
+    const { office, answer } = lateOffice();
+    await watching(() => office, async (seen) => {
+      await jest.advanceTimersByTimeAsync(OFFICE_READY_TIMEOUT_MS);
+      expect(seen).toEqual([STANDALONE]);
+      await jest.advanceTimersByTimeAsync(20_000);
+      answer("Excel");
+      await jest.advanceTimersByTimeAsync(0);
+      expect(seen).toEqual([STANDALONE, EXCEL]);
+    });
   });
 
-  test("Excel: the display language comes from Office", async () => {
-    const office = {
+  test("Excel answering within the wait: straight to Excel, no standalone flash", async () => {
+    const { office, answer } = lateOffice();
+    await watching(() => office, async (seen) => {
+      await jest.advanceTimersByTimeAsync(500);
+      answer("Excel");
+      await jest.advanceTimersByTimeAsync(OFFICE_READY_TIMEOUT_MS);
+      expect(seen).toEqual([EXCEL]);
+    });
+  });
+
+  test("office.js arriving late (script still loading) is waited for", async () => {
+    const { office, answer } = lateOffice();
+    let present: OfficeLike | undefined;
+    await watching(() => present, async (seen) => {
+      await jest.advanceTimersByTimeAsync(1_000);
+      present = office;
+      await jest.advanceTimersByTimeAsync(OFFICE_POLL_MS);
+      answer("Excel");
+      await jest.advanceTimersByTimeAsync(0);
+      expect(seen).toEqual([EXCEL]);
+    });
+  });
+
+  test("an ordinary browser: onReady answers host null → standalone, once", async () => {
+    const { office, answer } = lateOffice();
+    await watching(() => office, async (seen) => {
+      answer(null);
+      await jest.advanceTimersByTimeAsync(OFFICE_READY_TIMEOUT_MS * 2);
+      expect(seen).toEqual([STANDALONE]);
+    });
+  });
+
+  test("another Office host (Word) is not Excel", async () => {
+    const { office, answer } = lateOffice();
+    await watching(() => office, async (seen) => {
+      answer("Word");
+      await jest.advanceTimersByTimeAsync(0);
+      expect(seen).toEqual([STANDALONE]);
+    });
+  });
+
+  test("the display language comes from Office", async () => {
+    const office: OfficeLike = {
       onReady: async () => ({ host: "Excel", platform: "OfficeOnline" }),
       HostType: { Excel: "Excel" },
       context: { displayLanguage: "en-US" },
     };
-    expect(await detectHost(office)).toEqual({ excel: true, displayLanguage: "en-US" });
-  });
-
-  test("another Office host (Word) is not Excel", async () => {
-    const office = { onReady: async () => ({ host: "Word", platform: "PC" }), HostType: { Excel: "Excel" } };
-    expect((await detectHost(office)).excel).toBe(false);
+    await watching(() => office, async (seen) => {
+      await jest.advanceTimersByTimeAsync(0);
+      expect(seen).toEqual([{ excel: true, displayLanguage: "en-US" }]);
+    });
   });
 });
 

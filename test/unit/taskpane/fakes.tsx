@@ -50,14 +50,15 @@ export const TEMPLATES: TemplateSummary[] = [
 export function fakePort(over: Partial<ExcelPort> = {}): jest.Mocked<ExcelPort> {
   const snapshot = { sheets: [{ name: "评分表", rows: [["单位"]] }] };
   return {
+    features: { mergedCells: true, markCells: true, nativeTemplateInsert: true, customFunctions: true },
     readActiveSheet: jest.fn(async () => snapshot),
     readAllSheets: jest.fn(async () => snapshot),
     selectCell: jest.fn(async () => undefined),
     addReportSheet: jest.fn(async (base: string) => `${base} (2)`),
-    highlight: jest.fn(async (f: readonly Finding[]) => new Set(f.map((x) => x.cell)).size),
-    clearHighlights: jest.fn(async () => 3),
+    highlight: jest.fn(async (f: readonly Finding[]) => ({ marked: new Set(f.map((x) => x.cell)).size, protectedSheets: [] })),
+    clearHighlights: jest.fn(async () => ({ restored: 3, protectedSheets: [] })),
     insertFormula: jest.fn(async () => "Sheet1!C5"),
-    insertTemplate: jest.fn(async () => undefined),
+    insertTemplate: jest.fn(async () => ({ byCells: false })),
     ...over,
   } as jest.Mocked<ExcelPort>;
 }
