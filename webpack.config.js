@@ -28,6 +28,7 @@ const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { FunctionsLocalePlugin } = require("./scripts/functions-locale");
 const { ManifestPlugin, resolveBaseUrl, COMPAT_PAGE } = require("./scripts/manifests");
 
 const PORT = 3000;
@@ -181,6 +182,8 @@ module.exports = async (env = {}, argv = {}) => {
         output: "functions.json",
         input: "./src/functions/functions.ts",
       }),
+      // dist/functions.zh-CN.json: Chinese names and descriptions (src/functions/names.zh-CN.ts)
+      new FunctionsLocalePlugin(),
       new HtmlWebpackPlugin({
         filename: "functions.html",
         template: "./src/functions/functions.html",
