@@ -11,5 +11,9 @@ module.exports = {
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
   },
   setupFiles: ["<rootDir>/test/support/custom-functions-stub.ts"],
+  // Build dist/ once, visibly ("building dist/ for the tests (about N s)…" and a timer), before the
+  // test files that read it; the sequencer tells the setup whether the selected files need it.
+  globalSetup: "<rootDir>/test/support/global-setup.ts",
+  testSequencer: "<rootDir>/test/support/sequencer.js",
   testPathIgnorePatterns: ["/node_modules/", "/dist/", "/lib/"],
 };
