@@ -17,9 +17,12 @@ export const ROOT = path.resolve(__dirname, "..", "..");
 export const DIST = path.join(ROOT, "dist");
 
 /** The files every build must emit; their oldest mtime is the build's time. */
-const OUTPUTS = ["functions.js", "functions.json", "functions.html", "taskpane.js", "taskpane.html", "office.js"];
-/** What the build reads (package.json: a dependency bump changes the bundles). */
-const INPUTS = ["src", "assets", "webpack.config.js", "package.json"];
+const OUTPUTS = [
+  "functions.js", "functions.json", "functions.html", "taskpane.js", "taskpane.html", "office.js",
+  "taskpane-compat.html", "manifest.xml", "manifest-compat.xml", "support.html",
+];
+/** What the build reads (package.json: a dependency bump changes the bundles; the manifests come from manifest.xml). */
+const INPUTS = ["src", "assets", "webpack.config.js", "package.json", "manifest.xml", "scripts/manifests.js"];
 
 const LOCK = path.join(ROOT, "node_modules", ".cache", "gov-build.lock");
 const STALE_LOCK_MS = 15 * 60 * 1000;

@@ -284,13 +284,17 @@ describe("built bundles", () => {
     expect(pane).not.toMatch(EXCELJS);
   });
 
-  test("taskpane.html: same-origin office.js first, then functions.js, then taskpane.js, under a strict CSP", () => {
+  test("taskpane.html: office.js first (Microsoft's CDN, else our copy: office-loader.js), then functions.js, then taskpane.js, under a strict CSP", () => {
     const html = fs.readFileSync(dist("taskpane.html"), "utf8");
     const scripts = [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]);
-    expect(scripts.map((s) => s.replace(/^\.\//, ""))).toEqual(["office.js", "functions.js", "taskpane.js"]);
+    expect(scripts.map((s) => s.replace(/^\.\//, ""))).toEqual(["office-loader.js", "functions.js", "taskpane.js"]);
     const csp = /http-equiv=["']?Content-Security-Policy["']?\s+content="([^"]+)"/i.exec(html)?.[1] ?? "";
-    expect(csp).toMatch(/script-src 'self'(;|$)/);
-    expect(csp).not.toMatch(/unsafe-eval|https?:/);
+    // exactly the office.js CDN and the MicrosoftAjax.js host of office.js's older Windows host files
+    expect(csp).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com https:\/\/ajax\.aspnetcdn\.com(;|$)/);
+    expect(csp).not.toMatch(/unsafe-eval/);
+    // the loader writes the CDN script, then the fallback, which writes our own copy (test/e2e/officejs.e2e.test.ts runs both)
+    expect(fs.readFileSync(dist("office-loader.js"), "utf8")).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+    expect(fs.readFileSync(dist("office-fallback.js"), "utf8")).toMatch(/src="office\.js"/);
     for (const f of ["office.js", "o15apptofilemappingtable.js", "zh-cn/office_strings.js", "en-us/office_strings.js"]) {
       expect({ f, copied: fs.existsSync(dist(f)) }).toEqual({ f, copied: true });
     }
