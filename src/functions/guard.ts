@@ -38,7 +38,6 @@ export function guard<T>(compute: () => T): T {
  * Calls a rule with the arguments as Excel passed them, after the one boundary step every
  * function shares: Excel data types unwrapped and each parameter's 0 read as params.ts declares.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function run<T>(id: FunctionId, args: unknown[], compute: (...a: any[]) => T): T {
   return guard(() => {
     const zero = Object.values(PARAMS[id]);

@@ -90,10 +90,12 @@ export const PARAMS = {
   },
   EVAL_GRADES: {
     composites: B, // no real composite is exactly 0: an empty row, not counted in the quota
-    vetoes: V, // 0 is 否, as blank is
-    satisfaction: V, // 0% and a blank cell of a given column both mean "not shown": not eligible for 先进
-    targets_met: V, // 0 is 否, as a blank cell of a given column is: not eligible for 先进
-    sanctioned: V, // 0 is 否, as blank is
+    // the condition columns: a 0 in a given column grades as its blank cell does (否; 0% and a blank
+    // both "not shown"), and a lone 0 is the empty cell of an omitted column, as on the web
+    vetoes: B,
+    satisfaction: B,
+    targets_met: B,
+    sanctioned: B,
   },
   EVAL_DEPT_GRADE: {
     indicator_scores: B, // 0 and an empty cell cannot be told apart: both refused, write 不考核 or 0分

@@ -10,6 +10,7 @@ import * as fs from "fs";
 import * as vm from "vm";
 import { makeCustomFunctionsStub, StubCustomFunctionsError } from "../support/custom-functions-stub";
 import { BUILD_TIMEOUT_MS, dist, ensureBuilt } from "../support/build";
+import { checkEmptyCase, emptyCellCases, outcome } from "./functions/emptyCells";
 
 const CJK = /[\u3400-\u9fff]/;
 
@@ -138,6 +139,7 @@ const INVALID: Record<Id, unknown[][]> = {
 };
 
 let metadata: FunctionMeta[];
+let zhMetadata: FunctionMeta[];
 let stub: ReturnType<typeof makeCustomFunctionsStub>;
 let bundle: string;
 
@@ -145,6 +147,7 @@ beforeAll(() => {
   ensureBuilt();
   const raw = fs.readFileSync(dist("functions.json"), "utf8");
   metadata = (JSON.parse(raw) as { functions: FunctionMeta[] }).functions;
+  zhMetadata = (JSON.parse(fs.readFileSync(dist("functions.zh-CN.json"), "utf8")) as { functions: FunctionMeta[] }).functions;
   bundle = fs.readFileSync(dist("functions.js"), "utf8");
   stub = makeCustomFunctionsStub();
   // a browser-like global with nothing but the CustomFunctions runtime (office.js defines it)
@@ -192,10 +195,11 @@ describe("dist/functions.json", () => {
     expect([...stub.registry.keys()].sort()).toEqual(metadata.map((f) => f.id.toUpperCase()).sort());
   });
 
-  test.each(IDS)("%s has a Chinese description and every parameter a description", (id) => {
+  test.each(IDS)("%s has an English description (the default locale) and every parameter a description", (id) => {
     const m = meta(id);
-    expect(m.description).toMatch(CJK);
-    for (const p of m.parameters) expect({ param: p.name, description: p.description ?? "" }).toEqual({ param: p.name, description: expect.stringMatching(/\S/) });
+    expect(m.name).toBe(id);
+    expect(m.description).toMatch(/^[A-Z][a-z]+ [a-z]/);
+    for (const p of m.parameters) expect({ param: p.name, description: p.description ?? "" }).toEqual({ param: p.name, description: expect.stringMatching(/^[A-Z0-9(]/) });
     // none is volatile (functions.md): Excel would recompute it on every change in the workbook
     expect(m.options?.volatile ?? false).toBe(false);
   });
@@ -203,6 +207,94 @@ describe("dist/functions.json", () => {
   test("GRID_STAFFING and EVAL_GRADES return ranges (declared matrix results)", () => {
     expect(meta("GRID_STAFFING").result?.dimensionality).toBe("matrix");
     expect(meta("EVAL_GRADES").result?.dimensionality).toBe("matrix");
+  });
+});
+
+/**
+ * Microsoft's naming rules for a function `name` (office-js-docs-pr docs/excel/custom-functions-naming.md):
+ * starts with a letter, at least three characters, only Unicode letters, `_` and `.`; not a cell
+ * address (A1…XFD1048576, R1C1…); not an Excel 4.0 macro or built-in function name in any language.
+ * Every address, macro and built-in name is Latin (Chinese Excel keeps the English function names),
+ * so a name of Han characters only can match none of them.
+ */
+const MS_NAME = /^\p{L}[\p{L}_.]{2,}$/u;
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+const ADDRESS = /^([A-Z]{1,3}\d+|R\d*C\d*)$/i;
+
+describe("dist/functions.zh-CN.json (the zh-CN override of the functions metadata)", () => {
+  const zh = (id: string) => zhMetadata.find((f) => f.id === id) as FunctionMeta;
+
+  test("the same ids, in the same order, as functions.json, and the same top-level options", () => {
+    expect(zhMetadata.map((f) => f.id)).toEqual(metadata.map((f) => f.id));
+    const top = (file: string) => Object.keys(JSON.parse(fs.readFileSync(dist(file), "utf8")) as object).sort();
+    expect(top("functions.zh-CN.json")).toEqual(top("functions.json"));
+  });
+
+  test.each(IDS)("%s: parameters, optional flags, types, dimensionality, result and options match; names and descriptions are Chinese", (id) => {
+    const en = meta(id);
+    const z = zh(id);
+    const shape = (f: FunctionMeta) => ({
+      id: f.id, result: f.result, options: f.options,
+      parameters: f.parameters.map((p) => ({ type: p.type, dimensionality: p.dimensionality, optional: p.optional })),
+    });
+    expect(shape(z)).toEqual(shape(en));
+    expect(z.description).toMatch(CJK);
+    for (const p of z.parameters) {
+      expect({ p: p.name, ok: HAN_ONLY.test(p.name) }).toEqual({ p: p.name, ok: true });
+      expect(p.description).toMatch(CJK);
+    }
+    expect(new Set(z.parameters.map((p) => p.name)).size).toBe(z.parameters.length);
+  });
+
+  test.each(IDS)("%s: the Chinese name obeys Microsoft's naming rules", (id) => {
+    const name = zh(id).name;
+    expect({ name, microsoftRules: MS_NAME.test(name), hanOnly: HAN_ONLY.test(name), address: ADDRESS.test(name) })
+      .toEqual({ name, microsoftRules: true, hanOnly: true, address: false });
+  });
+
+  test("no two functions share a name, in either locale", () => {
+    const zhNames = zhMetadata.map((f) => f.name);
+    expect(new Set(zhNames).size).toBe(zhNames.length);
+    expect(new Set([...zhNames, ...metadata.map((f) => f.name)]).size).toBe(zhNames.length * 2);
+  });
+
+  test("Chinese text uses full-width punctuation beside Chinese (chinese-text.md)", () => {
+    const HALF = /[\u3400-\u9fff“”][,:;()!?]|[,:;()!?][\u3400-\u9fff“”]/u;
+    for (const f of zhMetadata) {
+      for (const text of [f.description ?? "", ...f.parameters.map((p) => p.description ?? "")]) {
+        expect({ id: f.id, text, halfWidth: HALF.test(text) }).toEqual({ id: f.id, text, halfWidth: false });
+      }
+    }
+  });
+});
+
+describe("dist/functions.js: empty cells as Excel desktop passes them (0) read as the web's null", () => {
+  const cases = emptyCellCases();
+  test.each(cases.map((c) => [c.id, c.param, c.where, c] as const))("%s %s (%s)", (id, _p, _w, c) => {
+    const fn = stub.registry.get(id);
+    if (!fn) throw new Error(`${id} was not associated`);
+    checkEmptyCase(c, outcome(() => fn(...c.desktop)), outcome(() => fn(...c.web)));
+  });
+});
+
+describe("dist/functions.js: Excel data types (allowCustomDataForDataTypeAny)", () => {
+  test("functions.json allows custom data for type any, so data types do reach the functions", () => {
+    expect((JSON.parse(fs.readFileSync(dist("functions.json"), "utf8")) as { allowCustomDataForDataTypeAny?: boolean }).allowCustomDataForDataTypeAny).toBe(true);
+  });
+  test("a formatted number, a string and a boolean are read by their basic value, also inside ranges", () => {
+    const d = (basicValue: number) => ({ type: "Double", basicValue, numberFormat: "#,##0" });
+    expect(plain(call("GRID_STAFFING", [d(1800), { type: "String", basicValue: "五星" }]))).toEqual([[2, 50000, 25000, 25000]]);
+    expect(call("EVAL_DEPT_GRADE", [[[d(80), { type: "FormattedNumber", basicValue: 70, numberFormat: "0.0" }]], { type: "Boolean", basicValue: true }])).toBe("合格");
+  });
+  test("an image is a Chinese message naming the parameter, never [object Object]", () => {
+    let message = "";
+    try {
+      call("GRID_STAFFING", [{ type: "WebImage", address: "https://example.invalid/a.png" }]);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/^户数引用的单元格是图片/);
+    expect(message).not.toContain("[object");
   });
 });
 

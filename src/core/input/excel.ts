@@ -79,6 +79,9 @@ export function unwrapCellValue(v: unknown): unknown {
       // an entity's basic value is #VALUE!; what its cell shows is `text`
       if (typeof o.text === "string") return o.text;
       break;
+    case "WebImage":
+    case "Function":
+      break;
     default:
       // Reference, Root, NotAvailable and types added later: their basic value when it has one
       if (typeof type === "string" && isPlain(basicValue) && basicType !== "Error") {

@@ -232,7 +232,9 @@ describe.each<[string, Fns]>([["source", SOURCE], ["built dist/functions.js", BU
 
     // (七) 一年内出访不得超过1次; trips_this_year counts this trip
     it("trips_this_year counts this trip, so 0 is not a count of it", () => {
-      expectValueError(() => check({ trips: 0 }), /次数/);
+      // typed as text, 0 is refused; the number 0 is what Excel desktop passes for an empty cell: blank
+      expectValueError(() => check({ trips: "0次" }), /次数/);
+      expect(check({ trips: 0 })).toBe(check({ trips: null }));
     });
     it("trips_this_year 1 is fine, 2 needs a reason citing (七)", () => {
       expect(check({ trips: 1 })).toBe("合规");
@@ -584,9 +586,13 @@ describe.each<[string, Fns]>([["source", SOURCE], ["built dist/functions.js", BU
       });
     }
     it.each<[unknown, unknown, RegExp]>([
-      ["D", null, /类别/], [null, 1, /类别/], ["A", 7, /项/], ["A", 0, /项/], ["A", "七", /项/], ["A", 1.5, /项/],
+      ["D", null, /类别/], [null, 1, /类别/], ["A", 7, /项/], ["A", "七", /项/], ["A", 1.5, /项/], ["A", "0", /项/],
     ])("bad (%p, %p) → #VALUE!", (c, s, re) => {
       expectValueError(() => petitionMaxFn(c, s), re);
+    });
+    it("section 0 is the empty cell Excel desktop passes: the stated full mark, as with a blank section", () => {
+      expect(petitionMaxFn("A", 0)).toBe(100);
+      expect(petitionMaxFn("C", 0)).toBe(petitionMaxFn("C", null));
     });
   });
 
@@ -784,8 +790,9 @@ describe.each<[string, Fns]>([["source", SOURCE], ["built dist/functions.js", BU
       [[[80, 70]], "否", null, "不合格"],
       [[[80, 70]], "是", "是", "不合格"],
       [[[80, 70]], "是", "否", "合格"],
-      [[[80, null, 70]], "是", null, "合格"],
-      [[[80, "", 70]], "是", null, "合格"],
+      // an indicator the department does not bear is marked, not left empty (desktop passes empty as 0)
+      [[[80, "不考核", 70]], "是", null, "合格"],
+      [[[80, "—", 70]], "是", null, "合格"],
       [[["80分", "６０", 100]], "完成", null, "合格"],
       [[[100]], true, null, "合格"],
       [[[100]], 1, null, "合格"],
@@ -796,16 +803,53 @@ describe.each<[string, Fns]>([["source", SOURCE], ["built dist/functions.js", BU
       [[[100]], 0, null, "不合格"],
       [[[100]], "N", null, "不合格"],
       [[[100]], "无", null, "不合格"],
-      [[[0, 100]], "是", null, "不合格"],
+      [[["0分", 100]], "是", null, "不合格"],
       [60, "是", null, "合格"],
     ])("(%p, %p, %p) → %s", (s, l, v, g) => {
       expect(evalDeptGradeFn(s as any[][], l, v)).toBe(g);
     });
     it.each<[unknown, unknown, unknown, RegExp]>([
       [[[101]], "是", null, /指标/], [[[-1]], "是", null, /指标/], [[["abc"]], "是", null, /指标/],
+      // empty and 0 cannot be told apart (Excel desktop passes an empty cell as 0): both refused alike
+      [[[80, null, 70]], "是", null, /指标得分第2项为空白或0.*不考核.*0分/], [[[80, "", 70]], "是", null, /指标得分第2项/],
+      [[[0, 100]], "是", null, /指标得分第1项为空白或0/],
       [[[80]], "也许", null, /为民办实事/], [[[80]], "是", "x", /否决/],
     ])("bad (%p, %p, %p) → #VALUE!", (s, l, v, re) => {
       expectValueError(() => evalDeptGradeFn(s as any[][], l, v), re);
+    });
+  });
+
+  // ============================================================================ desktop empty cells
+  describe("empty cells as Excel desktop passes them (0): read as blank where 0 cannot be meant", () => {
+    it("=GRID_STAFFING(B2, C2, D2) with D2 empty: all four numbers (1800 households, 五星)", () => {
+      expect(gridStaffingFn(1800, 5, 0)).toEqual([[2, 50000, 25000, 25000]]);
+      expect(gridStaffingFn(1800, 0, 0)).toEqual([[2, 0, 0, 0]]);
+    });
+    it("TRIP_CHECK with every optional column empty: 合规 for a 5-person, 1-country, 6-day study tour", () => {
+      expect(tripCheckFn("考察", 5, 1, "2024-03-01", "2024-03-06", 0, 0, 0, 0, 0)).toBe("合规");
+      expect(tripCheckFn("考察", 5, 1, "2024-03-01", "2024-03-06", 2, 0, 0, 0, 0)).toMatch(/^需说明/);
+    });
+    it("TRIP_DAYS with an empty departure cell asks for it, as on the web", () => {
+      expectValueError(() => tripDaysFn(0, "2024-03-06"), /出发日期不能为空/);
+    });
+    it("GRID_PATROL_CHECK with working hours empty asks for them; with no patrol it fails, never passes", () => {
+      expectValueError(() => gridPatrolCheckFn(1, 3, 0), /工作时长不能为空/);
+      expect(gridPatrolCheckFn(0, 3, 8)).toMatch(/^不合格/);
+    });
+    it("PETITION_SCORE with the basis empty: the stated basis (C raw 65 of 80)", () => {
+      expect(petitionScoreFn("C", 12, 10, 5, [[18]], [[12]], 8, 0)).toBeCloseTo((65 / 80) * 100, 9);
+    });
+    it("EVAL_DEDUCTION with empty cells in the per-person ranges: they are no one (0 + 20 + 15)", () => {
+      expect(evalDeductionFn(0, 1, 0, [[15, 0, 0]], [[0]])).toBe(35);
+    });
+    it("EVAL_GRADES with 4 empty rows under 10 units: 3 advanced places (floor 10 × 30%), not 4", () => {
+      const col = (xs: unknown[]) => xs.map((x) => [x]);
+      const r = evalGradesFn(col([900, 880, 860, 840, 820, 700, 650, 610, 600, 590, 0, 0, 0, 0]), null as any, null as any, null as any, null as any);
+      expect(r.map((x) => x[0])).toEqual(["先进", "先进", "先进", "合格", "合格", "合格", "合格", "合格", "合格", "不合格", "", "", "", ""]);
+    });
+    it("EVAL_DEPT_GRADE with an empty indicator cell: refused on desktop as on the web, never 合格 or 不合格 silently", () => {
+      expectValueError(() => evalDeptGradeFn([[80, 0, 90]], "是", 0), /第2项为空白或0/);
+      expect(evalDeptGradeFn([[80, "不考核", 90]], "是", 0)).toBe("合格");
     });
   });
 });
@@ -848,9 +892,11 @@ describe("dist/functions.json states the functions.md contract", () => {
     result?: { dimensionality?: string }; parameters: { name: string; description?: string; optional?: boolean; dimensionality?: string }[];
   };
   let functions: Meta[] = [];
+  let zhFunctions: Meta[] = [];
   beforeAll(() => {
     ensureBuilt();
     functions = (JSON.parse(fs.readFileSync(dist("functions.json"), "utf8")) as { functions: Meta[] }).functions;
+    zhFunctions = (JSON.parse(fs.readFileSync(dist("functions.zh-CN.json"), "utf8")) as { functions: Meta[] }).functions;
   }, BUILD_TIMEOUT_MS);
 
   it("exactly the 15 ids", () => {
@@ -859,7 +905,7 @@ describe("dist/functions.json states the functions.md contract", () => {
   it.each(Object.entries(CONTRACT))("%s", (id, c) => {
     const f = functions.find((x) => x.id === id) as Meta;
     expect(f.name).toBe(id);
-    // a Chinese description that cites its document and clause
+    // a description that cites its document and clause
     expect(f.description).toMatch(/(哈办发〔2011〕14号|渝委发〔2005〕14号|深办〔2003〕36号|娄办发〔2009〕19号)/);
     expect(f.description).toMatch(/[一二三四五六七八九十]/);
     expect(f.options?.volatile ?? false).toBe(false);
@@ -867,6 +913,11 @@ describe("dist/functions.json states the functions.md contract", () => {
     const declared = f.parameters.map((p) =>
       `${p.optional ? "[" : ""}${p.dimensionality === "matrix" ? "*" : ""}${p.name}${p.optional ? "]" : ""}`);
     expect(declared).toEqual(c.params);
-    for (const p of f.parameters) expect(p.description ?? "").toMatch(/[\u4e00-\u9fff]/u);
+    // the default locale is English; the Chinese texts are in functions.zh-CN.json, same ids and order
+    for (const p of f.parameters) expect(p.description ?? "").toMatch(/^[A-Z0-9(]/);
+    const zh = zhFunctions.find((x) => x.id === id) as Meta;
+    expect(zh.parameters.map((p) => [p.optional ?? false, p.dimensionality])).toEqual(f.parameters.map((p) => [p.optional ?? false, p.dimensionality]));
+    expect(zh.description).toMatch(/(哈办发〔2011〕14号|渝委发〔2005〕14号|深办〔2003〕36号|娄办发〔2009〕19号)/);
+    for (const p of zh.parameters) expect(`${p.name}${p.description ?? ""}`).toMatch(/^[\u4e00-\u9fff]+[\u4e00-\u9fff]/u);
   });
 });

@@ -81,14 +81,15 @@ export function evalGradeCells(compositeScore: unknown, veto?: unknown, rules: E
 }
 
 /**
- * An optional column beside the composites: omitted (null) → undefined, the condition is not
- * checked; given, it must have one cell per composite, and a blank cell in it reads as the
+ * An optional column beside the composites: omitted (null, or one empty cell) → undefined, the
+ * condition is not checked; given, it must have one cell per composite, and a blank cell in it reads as the
  * condition not shown. A given but empty column is checked too: on Excel desktop its empty cells
  * arrive as 0 (no, 0%), so reading it as "not given" on the web would award 先进 there and not on
  * the desktop for the same sheet.
  */
 function column(v: unknown, param: string, n: number): CellValue[] | undefined {
-  if (v === null || v === undefined) return undefined;
+  // omitted: null, or the lone empty cell a matrix parameter may receive instead
+  if (v === null || v === undefined || (flatten(v).length === 1 && isBlank(v))) return undefined;
   const cells = flatten(v);
   if (cells.length !== n) throw new InputError("rule", param, M.lengthMismatch(param, n, cells.length));
   return cells;
