@@ -75,3 +75,23 @@ describe("the examples of the issue", () => {
     expect(desktop.flat()).not.toContain("先进");
   });
 });
+
+describe("README documents the readings and the names", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const readme: string = require("fs").readFileSync(require("path").join(__dirname, "../../../README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("### 空白单元格"), readme.indexOf("### 数据类型"));
+  test("every parameter whose 0 reads as blank is named in the blank list (by name, by its function, or as a date)", () => {
+    const blankList = section.slice(section.indexOf("**0 reads as blank**"), section.indexOf("**0 is a value**"));
+    for (const [id, ps] of Object.entries(PARAMS)) {
+      for (const [p, zero] of Object.entries(ps)) {
+        const named = blankList.includes(`\`${p}\``) || blankList.includes(`\`${id}\``) || /date/.test(p);
+        if (zero === "blank") expect({ id, p, named }).toEqual({ id, p, named: true });
+      }
+    }
+  });
+  test("the Chinese name of every function is listed", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { ZH_CN } = require("../../../src/functions/names.zh-CN") as typeof import("../../../src/functions/names.zh-CN");
+    for (const [id, f] of Object.entries(ZH_CN)) expect(readme).toContain(`| \`${id}\` | ${f.name} |`);
+  });
+});
