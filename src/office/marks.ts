@@ -88,20 +88,48 @@ function recordRow(r: StoreRecord): (string | number)[] {
   return [r.sheetId, r.sheet, r.cell, r.color, r.pattern, r.patternColor, r.tintAndShade, r.patternTintAndShade, r.mark];
 }
 
-async function loadStore(context: Excel.RequestContext): Promise<{ store: Excel.Worksheet; records: StoreRecord[] }> {
+/** Store rows read per sync (9 short columns each: ~0.5 MB at most with long sheet names). */
+const STORE_READ_ROWS = 4_000;
+
+async function loadStore(
+  context: Excel.RequestContext, api: ExcelApiSupport,
+): Promise<{ store: Excel.Worksheet; records: StoreRecord[] }> {
   const store = context.workbook.worksheets.getItemOrNullObject(MARK_STORE_SHEET);
   store.load("isNullObject");
   await context.sync();
   if (store.isNullObject) return { store, records: [] };
   const used = store.getUsedRangeOrNullObject(true);
-  used.load("isNullObject,values");
+  used.load("isNullObject,rowCount");
   await context.sync();
-  const values = used.isNullObject ? [] : (used.values as unknown[][]);
-  return { store, records: values.slice(1).filter((r) => r[0] !== "" && r[2] !== "").map(toRecord) };
+  if (used.isNullObject) return { store, records: [] };
+  // row 1 is the header; the rows below, in chunks (halved if Excel finds one too large)
+  const rowNumbers = Array.from({ length: Math.max(0, used.rowCount - 1) }, (_, i) => i + 1);
+  const values: unknown[][] = [];
+  await syncInChunks(context, rowNumbers, STORE_READ_ROWS, (chunk) => {
+    const range = rangeAt(store, api, chunk[0], 0, chunk.length, STORE_HEADER.length);
+    range.load("values");
+    return () => values.push(...(range.values as unknown[][]));
+  }, (row) => `标注记录第${row + 1}行`);
+  return { store, records: values.filter((r) => r[0] !== "" && r[2] !== "").map(toRecord) };
 }
 
 function sameColor(a: string, b: string): boolean {
   return a.trim().toUpperCase() === b.trim().toUpperCase();
+}
+
+/**
+ * True when a cell still shows our mark, wholly or in part: each property marking writes (pattern,
+ * colour, tint) holds either the original's value or a mark's (re-marking may have set another
+ * severity's colour), and not all of them the original's. A mark Excel stopped writing halfway
+ * (pattern set, colour not) counts, so it is restored; a fill the clerk chose since does not.
+ */
+function showsMark(now: StoredFill, original: StoredFill): boolean {
+  const markColor = Object.values(MARK_COLOR).some((c) => sameColor(now.color, c));
+  const samePattern = now.pattern === original.pattern;
+  const sameFillColor = sameColor(now.color, original.color);
+  const sameTint = now.tintAndShade === original.tintAndShade;
+  if (samePattern && sameFillColor && sameTint) return false;
+  return (samePattern || now.pattern === "Solid") && (sameFillColor || markColor) && (sameTint || now.tintAndShade === 0);
 }
 
 /**
@@ -154,7 +182,7 @@ export async function highlightFindings(
   }
   if (worst.size === 0) return { marked: 0, protectedSheets: [] };
 
-  const { store: existingStore, records } = await loadStore(context);
+  const { store: existingStore, records } = await loadStore(context, api);
   const sheets = await liveSheets(context, [...new Set([...worst.values()].map((w) => w.sheet))]);
   const protectedSheets = [...sheets].filter(([, s]) => s.locked).map(([name]) => name);
   const targets = [...worst.values()].filter((w) => sheets.get(w.sheet)?.locked === false);
@@ -224,7 +252,7 @@ export interface ClearOutcome {
 export async function clearHighlights(
   context: Excel.RequestContext, api: ExcelApiSupport = officeApiSupport(),
 ): Promise<ClearOutcome> {
-  const { store, records } = await loadStore(context);
+  const { store, records } = await loadStore(context, api);
   if (store.isNullObject || records.length === 0) return { restored: 0, protectedSheets: [] };
   const sheets = await liveSheets(context, [...new Set(records.map((r) => r.sheetId))]);
   const live = records.filter((r) => sheets.get(r.sheetId)?.locked === false);
@@ -235,13 +263,11 @@ export async function clearHighlights(
   await syncInChunks(context, live, MARK_CHUNK_CELLS, (chunk) => {
     const ranges = chunk.map((r) => {
       const range = (sheets.get(r.sheetId) as { ws: Excel.Worksheet }).ws.getRange(r.cell);
-      range.format.fill.load("color,pattern");
+      range.format.fill.load(FILL_PROPS);
       return range;
     });
     return () => chunk.forEach((r, k) => {
-      const now = ranges[k].format.fill;
-      // re-marking may have changed the colour to another severity's: any mark colour counts
-      if (String(now.pattern) === "Solid" && Object.values(MARK_COLOR).some((c) => sameColor(now.color ?? "", c))) marked.push(r);
+      if (showsMark(readFill(ranges[k].format.fill), r)) marked.push(r);
     });
   }, (r) => `“${r.sheet}”${r.cell}`);
   await syncInChunks(context, marked, MARK_CHUNK_CELLS, (chunk) => {
