@@ -3,7 +3,10 @@
  * passes it (0) against the web (null). Cases are generated from src/functions/params.ts; the same
  * cases run on the built bundle in dist.test.ts.
  */
+import * as fs from "fs";
+import * as path from "path";
 import * as F from "../../../src/functions/functions";
+import { ZH_CN } from "../../../src/functions/names.zh-CN";
 import { PARAMS, type FunctionId } from "../../../src/functions/params";
 import { FULL, checkEmptyCase, emptyCellCases, outcome } from "./emptyCells";
 
@@ -77,8 +80,7 @@ describe("the examples of the issue", () => {
 });
 
 describe("README documents the readings and the names", () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const readme: string = require("fs").readFileSync(require("path").join(__dirname, "../../../README.md"), "utf8");
+  const readme = fs.readFileSync(path.join(__dirname, "../../../README.md"), "utf8");
   const section = readme.slice(readme.indexOf("### 空白单元格"), readme.indexOf("### 数据类型"));
   test("every parameter whose 0 reads as blank is named in the blank list (by name, by its function, or as a date)", () => {
     const blankList = section.slice(section.indexOf("**0 reads as blank**"), section.indexOf("**0 is a value**"));
@@ -90,8 +92,6 @@ describe("README documents the readings and the names", () => {
     }
   });
   test("the Chinese name of every function is listed", () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { ZH_CN } = require("../../../src/functions/names.zh-CN") as typeof import("../../../src/functions/names.zh-CN");
     for (const [id, f] of Object.entries(ZH_CN)) expect(readme).toContain(`| \`${id}\` | ${f.name} |`);
   });
 });
