@@ -4,7 +4,6 @@
  */
 import { ZH_CN } from "../../../src/functions/names.zh-CN";
 import { PARAMS } from "../../../src/functions/params";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { localizeMetadata } = require("../../../scripts/functions-locale.js") as {
   localizeMetadata: (m: unknown, t: unknown) => { functions: { id: string; name: string; parameters: { name: string; optional?: boolean }[] }[] };
 };
