@@ -47,6 +47,7 @@ interface StoreRecord extends StoredFill {
 
 const FILL_PROPS = "color,pattern,patternColor,tintAndShade,patternTintAndShade";
 
+/** @requiresExcelApi 1.9 pattern and tints */
 function readFill(fill: Excel.RangeFill): StoredFill {
   return {
     color: fill.color ?? "",
@@ -57,7 +58,10 @@ function readFill(fill: Excel.RangeFill): StoredFill {
   };
 }
 
-/** Writes back a recorded fill: "no fill" through clear(), anything else property by property. */
+/**
+ * Writes back a recorded fill: "no fill" through clear(), anything else property by property.
+ * @requiresExcelApi 1.9 pattern and tints
+ */
 function restoreFill(fill: Excel.RangeFill, f: StoredFill): void {
   if (f.pattern === "None" || f.pattern === "") {
     fill.clear();
@@ -91,6 +95,7 @@ function recordRow(r: StoreRecord): (string | number)[] {
 /** Store rows read per sync (9 short columns each: ~0.5 MB at most with long sheet names). */
 const STORE_READ_ROWS = 4_000;
 
+/** @requiresExcelApi 1.9 only marking (1.9) has a store; getItemOrNullObject is 1.4 */
 async function loadStore(
   context: Excel.RequestContext, api: ExcelApiSupport,
 ): Promise<{ store: Excel.Worksheet; records: StoreRecord[] }> {
@@ -134,7 +139,8 @@ function showsMark(now: StoredFill, original: StoredFill): boolean {
 
 /**
  * The named (or id'd) sheets that exist, with their protection: 2 syncs, since a null object's
- * protection must not be asked for. Protection is ExcelApi 1.2, below this module's 1.9.
+ * protection must not be asked for.
+ * @requiresExcelApi 1.9 for marking; getItemOrNullObject is 1.4, protection 1.2
  */
 async function liveSheets(context: Excel.RequestContext, keys: readonly string[]): Promise<Map<string, { ws: Excel.Worksheet; locked: boolean }>> {
   const found = keys.map((key) => {

@@ -279,7 +279,6 @@ export class FakeWorkbook {
   }
 
   mock(): OfficeMockObject & { context: { sync(): Promise<void> } } {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const wb = this;
     const v = this.apiVersion;
     this.pending = [];
