@@ -189,11 +189,13 @@ function certificateAdvice(tls, platform = process.platform, origin = `https://l
   const page = `${origin}/taskpane.html?sample=1`;
   const linux = platform !== "win32" && platform !== "darwin";
 
-  const acceptOnce = () => {
-    lines.push(" 只想先看一眼：在浏览器中打开上面的地址，Chromium/Edge 点“高级”→“继续前往 localhost（不安全）”，");
+  const acceptOnce = (quickLook = true) => {
+    const [zh, en] = quickLook ? ["只想先看一眼", "For a quick look"] : ["先接受一次警告", "Accept the warning once first"];
+    lines.push(` ${zh}：在浏览器中打开下面的地址，Chromium/Edge 点“高级”→“继续前往 localhost（不安全）”，`);
     lines.push(" Firefox 点“高级”→“接受风险并继续”；本次浏览器会话内有效。");
-    lines.push(" For a quick look: open the address above; Chromium/Edge: Advanced → Proceed to localhost (unsafe);");
+    lines.push(` ${en}: open the address below; Chromium/Edge: Advanced → Proceed to localhost (unsafe);`);
     lines.push(" Firefox: Advanced → Accept the Risk and Continue. This lasts for the browser session.");
+    lines.push(`   ${page}`);
   };
   const browserSteps = () => {
     lines.push(" 浏览器 / Browser:");
@@ -234,7 +236,7 @@ function certificateAdvice(tls, platform = process.platform, origin = `https://l
   if (tls.mode === "self-signed") {
     lines.push(" 注意：office-addin-dev-certs 未能生成证书，改用 webpack-dev-server 的自签名证书，浏览器会提示不安全。");
     lines.push(" Note: office-addin-dev-certs could not make a certificate; this is webpack-dev-server's self-signed one.");
-    acceptOnce();
+    acceptOnce(false);
     lines.push(" Excel 网页版：在同一浏览器中接受一次警告后刷新工作簿。");
     lines.push(" Excel on the web: accept the warning once in the same browser, then reload the workbook.");
     if (!linux) {
@@ -268,7 +270,6 @@ function certificateAdvice(tls, platform = process.platform, origin = `https://l
   browserSteps();
   excelSteps();
   acceptOnce();
-  lines.push(`   ${page}`);
   return lines;
 }
 
