@@ -18,6 +18,7 @@ import * as path from "path";
 import type { AddressInfo } from "net";
 import { chromium, type Browser, type BrowserContext, type Page, type Route } from "playwright-core";
 import { DIST as BUILT_DIST, ensureBuilt } from "../support/build";
+import { serve } from "../support/serve";
 
 const CHROMIUM = "/usr/bin/chromium";
 /** GOV_E2E_DIST serves another finished build (e.g. a scratch one) instead of building dist/. */
@@ -25,27 +26,7 @@ const DIST = process.env.GOV_E2E_DIST ? path.resolve(process.env.GOV_E2E_DIST) :
 const CDN_DIR = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 const CDN_OFFICE_JS = `${CDN_DIR}office.js`;
 const MEMO_KEY = "GOV.officeJs.cdnUnreachableAt";
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json",
-  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".png": "image/png",
-  ".map": "application/json", ".xml": "application/xml",
-};
-
 jest.setTimeout(10 * 60 * 1000);
-
-function serve(root: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(root) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 type CdnMode = "refuse" | "hang" | "stand-in";
 

@@ -13,6 +13,7 @@ import * as path from "path";
 import type { AddressInfo } from "net";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { DIST as BUILT_DIST, ROOT, ensureBuilt } from "../support/build";
+import { serve } from "../support/serve";
 import type { TemplateSample } from "../../scripts/samples/types";
 import { expectedOf } from "../fixtures/acceptance/build";
 import { ACCEPTANCE_FILES, workbooks } from "../fixtures/acceptance/workbooks";
@@ -23,27 +24,7 @@ const DIST = process.env.GOV_E2E_DIST ? path.resolve(process.env.GOV_E2E_DIST) :
 const ARTIFACTS = path.join(__dirname, "artifacts");
 /** Order of preference for the sample to open (the brief names petition first). */
 const SAMPLE_IDS = ["petition", "grid", "trip", "patrol", "eval-county", "eval-dept"];
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json",
-  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".png": "image/png",
-  ".css": "text/css", ".map": "application/json", ".xml": "application/xml",
-};
-
 jest.setTimeout(15 * 60 * 1000);
-
-function serve(root: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(root) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 async function plantedFor(id: string): Promise<{ cell: string; rule: string }[]> {
   const mod = (await import(`../../scripts/samples/${id}`)) as { sample: TemplateSample };

@@ -11,9 +11,8 @@ import { BUILD_TIMEOUT_MS, ROOT } from "./build";
 
 export { BUILD_TIMEOUT_MS };
 
-/** Builds into a new temporary folder and returns it; throws with webpack's output on failure. */
-export function scratchBuild(env: Record<string, string>): string {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), "gov-build-"));
+/** Runs webpack into `out` with `env`: whether it built, and its output when it did not. */
+function runWebpack(env: Record<string, string>, out: string): { ok: boolean; log: string } {
   const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
   try {
     execFileSync(process.execPath, [cli, "--mode", "production"], {
@@ -22,29 +21,29 @@ export function scratchBuild(env: Record<string, string>): string {
       timeout: BUILD_TIMEOUT_MS,
       env: { ...process.env, NODE_ENV: "production", ...env, GOV_OUTPUT_DIR: out },
     });
+    return { ok: true, log: "" };
   } catch (e) {
     const err = e as { stdout?: Buffer; stderr?: Buffer; message: string };
     const log = `${err.stdout?.toString() ?? ""}\n${err.stderr?.toString() ?? ""}`.trim();
-    fs.rmSync(out, { recursive: true, force: true });
-    throw new Error(`webpack build (${JSON.stringify(env)}) failed:\n${log.slice(-4000) || err.message}`);
+    return { ok: false, log: log || err.message };
   }
-  return out;
+}
+
+/** Builds into a new temporary folder and returns it; throws with webpack's output on failure. */
+export function scratchBuild(env: Record<string, string>): string {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "gov-build-"));
+  const { ok, log } = runWebpack(env, out);
+  if (ok) return out;
+  fs.rmSync(out, { recursive: true, force: true });
+  throw new Error(`webpack build (${JSON.stringify(env)}) failed:\n${log.slice(-4000)}`);
 }
 
 /** Runs webpack with `env` expecting it to refuse; returns its output (throws if it built). */
 export function failingBuild(env: Record<string, string>): string {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "gov-build-"));
-  const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
   try {
-    execFileSync(process.execPath, [cli, "--mode", "production"], {
-      cwd: ROOT,
-      stdio: "pipe",
-      timeout: BUILD_TIMEOUT_MS,
-      env: { ...process.env, NODE_ENV: "production", ...env, GOV_OUTPUT_DIR: out },
-    });
-  } catch (e) {
-    const err = e as { stdout?: Buffer; stderr?: Buffer };
-    return `${err.stdout?.toString() ?? ""}\n${err.stderr?.toString() ?? ""}`;
+    const { ok, log } = runWebpack(env, out);
+    if (!ok) return log;
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
   }
