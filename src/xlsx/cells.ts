@@ -1,22 +1,12 @@
 /**
- * Cell conversion shared by both readers (the streaming file reader and the in-memory buffer
- * reader), so that a workbook gives the same snapshot whichever way it was read.
- *
- * Input is an ExcelJS-shaped cell value (what `Workbook.xlsx.load` gives, and what the streaming
- * reader builds from the raw XML); output is a core `CellValue`:
- * rich text → plain text, hyperlink → its text, formula → its cached result, error → ErrorValue,
- * a number with a date format (or an ExcelJS Date) → DateValue {serial}, "" → null.
+ * Where the reader puts cells: a sheet's builder (padding, merges) and the workbook's cell budget.
+ * What a cell IS (text, number, date …) is the core's one cell model (core/input/cell.ts).
  * Numbers stored as text stay strings: the core coerces them (templates.md, "Finding the table").
  */
-import type { CellValue, DateValue, ErrorValue } from "../core/input/coerce";
+import type { CellValue } from "../core/input/coerce";
 import type { MergeRange, SheetSnapshot } from "../core/validate/snapshot";
 import { ReadError } from "./errors";
 import { readMessages as M } from "./messages";
-
-const MS_PER_DAY = 86_400_000;
-const EPOCH_MS = Date.UTC(1899, 11, 30);
-/** Excel's 1904 date system starts 1462 days after the 1900 one (ECMA-376 §18.17.4.1). */
-const DATE1904_OFFSET = 1462;
 
 /**
  * Excel's own limit on the text of one cell ("Excel specifications and limits": 32,767
@@ -27,76 +17,6 @@ export const MAX_CELL_TEXT = 32_767;
 
 /** Default for ReadOptions.maxCells: a 100 k-row × 20-column sheet. */
 export const DEFAULT_MAX_CELLS = 2_000_000;
-
-/**
- * True for a number format ExcelJS treats as a date/time (the same test as ExcelJS's own
- * `isDateFmt`, so that both readers agree on which numbers are dates).
- */
-export function isDateFormat(fmt: string | undefined): boolean {
-  if (!fmt) return false;
-  const bare = fmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "");
-  return /[ymdhMsb]+/.test(bare);
-}
-
-/** A date/time format that shows a calendar day (not a bare time or duration such as h:mm). */
-function showsDay(fmt: string): boolean {
-  const bare = fmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "").replace(/\\./g, "");
-  return /[yYdD]/.test(bare) || /[mM]{3,}/.test(bare);
-}
-
-/** A date-formatted serial (1900 system) as a snapshot value: a calendar day, or a time as a number. */
-function fromSerial(serial: number, fmt: string): CellValue {
-  if (!Number.isFinite(serial)) return null;
-  if (!showsDay(fmt)) return serial;
-  // a datetime counts as its calendar day; the tiny epsilon absorbs ms rounding from ExcelJS
-  const d: DateValue = { kind: "date", serial: Math.floor(serial + 1e-9) };
-  return d;
-}
-
-function richTextToPlain(runs: unknown): string {
-  if (!Array.isArray(runs)) return "";
-  return runs.map((r) => (r && typeof (r as { text?: unknown }).text === "string" ? (r as { text: string }).text : "")).join("");
-}
-
-export interface CellContext {
-  /** the cell's number format, as ExcelJS resolves it */
-  numFmt?: string;
-  /** the workbook uses the 1904 date system (affects raw serials only, not ExcelJS Dates) */
-  date1904?: boolean;
-}
-
-/** Converts one ExcelJS-shaped value; see the module comment. */
-export function fromExcelValue(value: unknown, ctx: CellContext = {}): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string") return value === "" ? null : value;
-  if (typeof value === "boolean") return value;
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) return null;
-    const fmt = ctx.numFmt;
-    if (fmt && isDateFormat(fmt)) return fromSerial(ctx.date1904 ? value + DATE1904_OFFSET : value, fmt);
-    return value;
-  }
-  if (value instanceof Date) {
-    const ms = value.getTime();
-    if (Number.isNaN(ms)) return null;
-    // ExcelJS Dates are already civil (the 1904 offset applied), as UTC
-    return fromSerial((ms - EPOCH_MS) / MS_PER_DAY, ctx.numFmt && isDateFormat(ctx.numFmt) ? ctx.numFmt : "yyyy-mm-dd");
-  }
-  if (typeof value === "object") {
-    const o = value as Record<string, unknown>;
-    if (typeof o.error === "string") {
-      const e: ErrorValue = { kind: "error", code: o.error };
-      return e;
-    }
-    if ("richText" in o) {
-      const t = richTextToPlain(o.richText);
-      return t === "" ? null : t;
-    }
-    if ("formula" in o || "sharedFormula" in o) return fromExcelValue(o.result, ctx);
-    if ("hyperlink" in o || "text" in o) return fromExcelValue(o.text, ctx);
-  }
-  return null;
-}
 
 /** Counts non-empty cells against ReadOptions.maxCells, across the whole workbook. */
 export class CellBudget {

@@ -4,7 +4,7 @@
  */
 export type ReadErrorCode =
   | "empty" | "notFound" | "noAccess" | "isFolder" | "notXlsx" | "encrypted" | "legacyBinary"
-  | "corrupt" | "badXml" | "noWorkbook" | "tooLarge" | "unexpected";
+  | "corrupt" | "badXml" | "noWorkbook" | "noSheets" | "tooLarge" | "cancelled" | "unexpected";
 
 export class ReadError extends Error {
   readonly code: ReadErrorCode;

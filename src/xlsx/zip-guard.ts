@@ -2,7 +2,8 @@
  * Looks at an .xlsx (a ZIP) before anything inflates it: reads the central directory only and
  * refuses, with a one-line Chinese reason, what would exhaust memory or is not a workbook —
  * not a ZIP at all, a truncated file, too many parts, a part or a total that inflates past the
- * configured limit, or a compression ratio only a zip bomb has. Browser-safe: bytes in, no I/O.
+ * configured limit, or a compression ratio only a zip bomb has. Whether the zip is a workbook is
+ * the package's to say (package.ts). Browser-safe: bytes in, no I/O.
  *
  * Declared sizes can be forged; the ratio and the limits here stop the ordinary bombs, and the
  * reader's cell limit stops what gets past them.
@@ -47,7 +48,7 @@ export function shownName(name: string): string {
 
 /**
  * A ReadError (so the readers and govcheck show it as any unreadable file): code "tooLarge" for
- * a limit, "corrupt" for a damaged or truncated zip, "notXlsx"/"noWorkbook"/"encrypted" otherwise.
+ * a limit, "corrupt" for a damaged or truncated zip, "encrypted" for an OLE file.
  */
 export class ZipGuardError extends ReadError {
   constructor(code: ReadErrorCode, message: string) {
@@ -144,10 +145,8 @@ export function checkCentralDirectory(cd: Uint8Array, limits: ZipLimits = DEFAUL
     }
     o += 46 + nameLen + extraLen + commentLen;
   }
-  if (!entries.some((x) => x.name.startsWith("xl/"))) {
-    throw new ZipGuardError("noWorkbook", entries.some((x) => x.name.startsWith("word/")) ? "这是 Word 文档,不是 Excel 工作簿" : "不是 Excel 工作簿(缺少 xl/ 部件)");
-  }
-  if (!entries.some((x) => x.name === "[Content_Types].xml")) throw new ZipGuardError("notXlsx", "不是 .xlsx 工作簿(缺少 [Content_Types].xml)");
+  // what the package holds (a workbook, a Word document, an OpenDocument file) is told from its
+  // content types and relationships by the reader (package.ts), never from part names here
   return entries;
 }
 

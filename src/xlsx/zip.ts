@@ -1,0 +1,169 @@
+/**
+ * Random access to an .xlsx package over a ByteSource (browser-safe): the tail and the central
+ * directory are read and checked by zip-guard (sizes, ratio, part count) before anything is
+ * inflated; then each part is inflated on demand as a stream, held to its declared size
+ * (InflateCounter), and decoded as UTF-8 or UTF-16 (by its byte-order mark) with a streaming
+ * decoder, so a character split between two chunks stays whole and no whole part is held.
+ *
+ * Inflating is pluggable: the platform's DecompressionStream by default (browsers, Web Workers,
+ * Node ≥ 18); govcheck passes node:zlib's streaming inflateRaw, which is faster in Node (read.ts).
+ */
+import { ReadError } from "./errors";
+import { readMessages as M } from "./messages";
+import type { ByteSource } from "./source";
+import { InflateCounter } from "./xml-guard";
+import { checkCentralDirectory, locateCentralDirectory, type ZipEntry, type ZipLimits, ZipGuardError } from "./zip-guard";
+
+/** Raw deflate, compressed chunks in, inflated chunks out. */
+export type Inflate = (compressed: AsyncIterable<Uint8Array>) => AsyncIterable<Uint8Array>;
+
+const LOCAL_SIG = 0x04034b50;
+/** EOCD record (22) + its longest comment (65535) + the ZIP64 locator before it (20) */
+const TAIL_BYTES = 22 + 0xffff + 20;
+const MAX_DIRECTORY_BYTES = 64 * 1024 * 1024;
+/** compressed bytes read from the source at a time */
+const SLICE = 1024 * 1024;
+
+type Decompressor = new (format: "deflate-raw") => TransformStream<Uint8Array, Uint8Array>;
+
+/** The platform's inflate (DecompressionStream "deflate-raw"). */
+export const webInflate: Inflate = async function* (compressed) {
+  const DS = (globalThis as { DecompressionStream?: Decompressor }).DecompressionStream;
+  if (!DS) throw new ReadError("unexpected", M.unexpected("此环境不支持解压(DecompressionStream)"));
+  const it = compressed[Symbol.asyncIterator]();
+  const input = new ReadableStream<Uint8Array>({
+    async pull(c) {
+      const { done, value } = await it.next();
+      if (done) c.close();
+      else c.enqueue(value);
+    },
+    async cancel() {
+      await it.return?.();
+    },
+  });
+  const reader = input.pipeThrough(new DS("deflate-raw")).getReader();
+  let finished = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      yield value;
+    }
+    finished = true;
+  } finally {
+    if (!finished) await reader.cancel().catch(() => undefined);
+  }
+};
+
+/** The part name as the package means it: "/" separators, no leading "/", compared case-insensitively. */
+export function normalPartName(name: string): string {
+  return name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
+}
+
+export interface PartProgress {
+  /** inflated bytes so far, of `total` declared */
+  done: number;
+  total: number;
+}
+
+export class ZipPackage {
+  private readonly byName: Map<string, ZipEntry>;
+  private constructor(private readonly source: ByteSource, readonly entries: readonly ZipEntry[], private readonly inflate: Inflate) {
+    this.byName = new Map(entries.map((e) => [normalPartName(e.name), e]));
+  }
+
+  /** Reads and checks the central directory; nothing is inflated yet. */
+  static async open(source: ByteSource, limits: ZipLimits, inflate: Inflate): Promise<ZipPackage> {
+    const size = source.size;
+    const tail = await source.read(Math.max(0, size - TAIL_BYTES), Math.min(size, TAIL_BYTES));
+    const at = locateCentralDirectory(tail, size);
+    // an .xlsx directory is a few KB; this only keeps a forged size from allocating gigabytes
+    if (at.size > MAX_DIRECTORY_BYTES) throw new ZipGuardError("tooLarge", `部件过多(ZIP 目录超过 ${MAX_DIRECTORY_BYTES / 1024 / 1024} MB)`);
+    const cd = await source.read(at.offset, at.size);
+    if (cd.length < at.size) throw new ReadError("corrupt", M.corrupt());
+    return new ZipPackage(source, checkCentralDirectory(cd, limits), inflate);
+  }
+
+  /** The entry of a part name (any case, either slash), if the zip has it. */
+  find(name: string): ZipEntry | undefined {
+    return this.byName.get(normalPartName(name));
+  }
+
+  private async *compressed(entry: ZipEntry): AsyncGenerator<Uint8Array> {
+    const lh = await this.source.read(entry.localOffset, 30);
+    const view = new DataView(lh.buffer, lh.byteOffset, lh.byteLength);
+    if (lh.length < 30 || view.getUint32(0, true) !== LOCAL_SIG) throw new ReadError("corrupt", M.corrupt());
+    const start = entry.localOffset + 30 + view.getUint16(26, true) + view.getUint16(28, true);
+    const end = start + entry.compressedSize;
+    if (end > this.source.size) throw new ReadError("corrupt", M.corrupt());
+    for (let o = start; o < end; o += SLICE) {
+      const chunk = await this.source.read(o, Math.min(SLICE, end - o));
+      if (chunk.length === 0) throw new ReadError("corrupt", M.corrupt());
+      yield chunk;
+    }
+  }
+
+  /** The part's bytes, inflated, held to its declared size. */
+  async *bytes(entry: ZipEntry, onProgress?: (p: PartProgress) => void): AsyncGenerator<Uint8Array> {
+    const counter = new InflateCounter(entry.name, entry.size);
+    let done = 0;
+    const source = entry.method === 8 ? this.inflate(this.compressed(entry)) : this.compressed(entry);
+    try {
+      for await (const chunk of source) {
+        counter.add(chunk.length);
+        done += chunk.length;
+        onProgress?.({ done, total: entry.size });
+        yield chunk;
+      }
+    } catch (e) {
+      if (e instanceof ReadError) throw e;
+      // invalid or truncated deflate data
+      throw new ReadError("corrupt", M.corrupt(), { cause: e });
+    }
+    counter.end();
+  }
+
+  /** The part's text: UTF-8, or UTF-16 when it starts with a byte-order mark (or "<" as UTF-16). */
+  async *text(entry: ZipEntry, onProgress?: (p: PartProgress) => void): AsyncGenerator<string> {
+    let decoder: TextDecoder | null = null;
+    let head: Uint8Array | null = null;
+    for await (const raw of this.bytes(entry, onProgress)) {
+      let chunk = raw;
+      if (!decoder) {
+        // the encoding is known from the first 2–4 bytes; a first chunk shorter than that waits
+        chunk = head ? concat(head, raw) : raw;
+        if (chunk.length < 4) {
+          head = chunk;
+          continue;
+        }
+        decoder = new TextDecoder(encodingOf(chunk));
+        head = null;
+      }
+      const s = decoder.decode(chunk, { stream: true });
+      if (s !== "") yield s;
+    }
+    if (!decoder) decoder = new TextDecoder(head ? encodingOf(head) : "utf-8");
+    const rest = head ? decoder.decode(head) : decoder.decode();
+    if (rest !== "") yield rest;
+  }
+
+  close(): Promise<void> {
+    return this.source.close?.() ?? Promise.resolve();
+  }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** XML's own rule (Appendix F): a BOM, or "<?" written in UTF-16 without one. */
+export function encodingOf(b: Uint8Array): "utf-8" | "utf-16le" | "utf-16be" {
+  if (b[0] === 0xff && b[1] === 0xfe) return "utf-16le";
+  if (b[0] === 0xfe && b[1] === 0xff) return "utf-16be";
+  if (b[0] === 0x3c && b[1] === 0x00 && b[2] === 0x3f && b[3] === 0x00) return "utf-16le";
+  if (b[0] === 0x00 && b[1] === 0x3c && b[2] === 0x00 && b[3] === 0x3f) return "utf-16be";
+  return "utf-8";
+}
