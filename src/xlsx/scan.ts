@@ -36,7 +36,9 @@ function localName(q: string): string {
 
 export class XmlScanner {
   private carry = "";
+  /** qualified and local names of the open elements */
   private readonly stack: string[] = [];
+  private readonly names: string[] = [];
   private rooted = false;
   constructor(private readonly h: XmlHandler, private readonly part: string) {}
 
@@ -67,11 +69,17 @@ export class XmlScanner {
       if (c === 47 /* / */) {
         const gt = s.indexOf(">", lt + 2);
         if (gt < 0) return this.keep(s, lt);
-        let e = gt;
-        while (e > lt + 2 && s.charCodeAt(e - 1) <= 32) e--;
-        const q = s.slice(lt + 2, e);
-        if (this.stack.pop() !== q) throw this.bad();
-        h.close(localName(q));
+        // compared with the open element's qualified name in place: no substring per end tag
+        const depth = this.stack.length - 1;
+        const q = depth >= 0 ? this.stack[depth] : "";
+        let e = lt + 2 + q.length;
+        if (depth < 0 || !s.startsWith(q, lt + 2)) throw this.bad();
+        while (e < gt && s.charCodeAt(e) <= 32) e++;
+        if (e !== gt) throw this.bad();
+        this.stack.length = depth;
+        const name = this.names[depth];
+        this.names.length = depth;
+        h.close(name);
         i = gt + 1;
       } else if (c === 63 /* ? */) {
         const end = s.indexOf("?>", lt + 2);
@@ -93,11 +101,10 @@ export class XmlScanner {
           throw new ReadError("badXml", M.doctype(shownName(this.part)));
         }
       } else {
-        // a start tag: find its ">" outside quoted attribute values
-        let j = lt + 1;
+        // a start tag: its ">" is the first one outside quoted attribute values
         let quote = 0;
         let gt = -1;
-        for (; j < n; j++) {
+        for (let j = lt + 1; j < n; j++) {
           const d = s.charCodeAt(j);
           if (quote !== 0) {
             if (d === quote) quote = 0;
@@ -124,7 +131,10 @@ export class XmlScanner {
         }
         h.open(name, s, ne, empty ? gt - 1 : gt, empty);
         if (empty) h.close(name);
-        else this.stack.push(q);
+        else {
+          this.stack.push(q);
+          this.names.push(name);
+        }
         i = gt + 1;
       }
     }

@@ -107,7 +107,7 @@ describe("govcheck on test workbooks", () => {
   it("names a corrupt file on stderr, exits 2, and still checks the good one", () => {
     const r = govcheck(["corrupt.xlsx", "in/clean.xlsx", "--format", "json"]);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim().split("\n")).toEqual(["govcheck: 无法读取 “corrupt.xlsx”: 不是 .xlsx 工作簿(文件格式无法识别)"]);
+    expect(r.stderr.trim().split("\n")).toEqual(["govcheck: 无法读取 “corrupt.xlsx”: 不是 .xlsx 工作簿（文件格式无法识别），请用 Excel 或 WPS 另存为 .xlsx 后再校验"]);
     const doc = JSON.parse(r.stdout) as JsonDoc;
     expect(doc.sheets.map((s) => s.file)).toEqual(["in/clean.xlsx"]);
     expect(doc.summary.unreadable).toBe(1);
