@@ -11,6 +11,7 @@ import type { PlantedError, TemplateSample } from "../../../scripts/samples/type
 import { readWorkbookBuffer } from "../../../src/xlsx/read";
 import { writeSnapshotWorkbook } from "../../../src/xlsx/write";
 import { tempDir } from "../xlsx/helpers";
+import { parts, workbook } from "../hostile/fixtures";
 
 jest.setTimeout(120_000);
 
@@ -111,6 +112,36 @@ describe("govcheck on test workbooks", () => {
     const doc = JSON.parse(r.stdout) as JsonDoc;
     expect(doc.sheets.map((s) => s.file)).toEqual(["in/clean.xlsx"]);
     expect(doc.summary.unreadable).toBe(1);
+  });
+
+  it("a workbook with no sheet, or a sheet it cannot read, is named with exit 2 — never a silent pass", () => {
+    writeFileSync(join(tmp.dir, "no-sheets.xlsx"), workbook({ workbook: '<x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheets/></x:workbook>' }));
+    writeFileSync(join(tmp.dir, "no-cells.xlsx"), workbook({ sheet: parts.sheet("<row><cell>张三</cell></row>") }));
+    const r = govcheck(["no-sheets.xlsx", "no-cells.xlsx", "--format", "json"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toEqual([
+      "govcheck: 无法读取 “no-sheets.xlsx”: 工作簿里没有任何工作表，请让报送单位确认后重新发送",
+      "govcheck: 无法读取 “no-cells.xlsx”: 工作表“数据”有内容，但读不出任何单元格（不是标准的工作表格式）；请用 Excel 打开后另存为 .xlsx 再校验",
+    ]);
+  });
+
+  it("a workbook written with prefixed XML (ClosedXML, Open XML SDK) gives the plain file's findings", async () => {
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(readFileSync(join(tmp.dir, "in", "sub", "errors.xlsx")));
+    for (const name of Object.keys(zip.files).filter((n) => /\.(xml|rels)$/.test(n) && n !== "[Content_Types].xml")) {
+      const xml = await zip.files[name].async("string");
+      const p = name.endsWith(".rels") ? "ns3" : "x";
+      // every unprefixed element gets the prefix; the default namespace becomes the prefix's
+      zip.file(name, xml.replace(/<(\/?)([A-Za-z][\w.-]*)(?=[\s>/])/g, `<$1${p}:$2`).replace(/\bxmlns="/, `xmlns:${p}="`));
+    }
+    writeFileSync(join(tmp.dir, "prefixed.xlsx"), await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+    const plain = govcheck(["in/sub/errors.xlsx", "--format", "json"]);
+    const prefixed = govcheck(["prefixed.xlsx", "--format", "json"]);
+    expect(plain.code).toBe(1);
+    expect(prefixed.code).toBe(1);
+    const issues = (r: Run) => (JSON.parse(r.stdout) as JsonDoc).issues.map((i) => ({ ...i, file: "" }));
+    expect(issues(prefixed).length).toBeGreaterThan(0);
+    expect(issues(prefixed)).toEqual(issues(plain));
   });
 
   it("exits 2 on bad usage, with a one-line message", () => {

@@ -4,6 +4,8 @@ import ExcelJS from "exceljs";
 import type { WorkbookSnapshot } from "../../../src/core/validate/snapshot";
 import { ReadError, readWorkbookBuffer, readWorkbookFile } from "../../../src/xlsx/read";
 import { cfbBytes, messyWorkbook, patchZip, reorderZip, save, tempDir } from "./helpers";
+import { parts, workbook } from "../hostile/fixtures";
+import { zipOf } from "../../support/zip";
 
 const tmp = tempDir("govcheck-read-");
 afterAll(() => tmp.remove());
@@ -161,5 +163,105 @@ describe("unreadable files become one-line ReadErrors", () => {
   it("a missing file", async () => {
     const e = await readWorkbookFile(join(tmp.dir, "nope.xlsx")).catch((x: unknown) => x);
     expect((e as ReadError).code).toBe("notFound");
+  });
+});
+
+describe("refusals say what the file is (the package decides, not part names)", () => {
+  const CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types";
+  const types = (overrides: [string, string][]) =>
+    `<Types xmlns="${CT_NS}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${overrides
+      .map(([p, t]) => `<Override PartName="${p}" ContentType="${t}"/>`).join("")}</Types>`;
+  const rootRels = (target: string) =>
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${target}"/></Relationships>`;
+
+  async function outcome(bytes: Uint8Array, name: string): Promise<{ code: string; message: string }[]> {
+    const file = join(tmp.dir, name);
+    writeFileSync(file, bytes);
+    const out = [];
+    for (const read of [() => readWorkbookFile(file), () => readWorkbookBuffer(bytes)]) {
+      const e = await read().then(() => null, (x: unknown) => x);
+      expect(e).toBeInstanceOf(ReadError);
+      expect((e as ReadError).message).not.toMatch(/[\r\n]/);
+      out.push({ code: (e as ReadError).code, message: (e as ReadError).message });
+    }
+    expect(out[1]).toEqual(out[0]);
+    return out;
+  }
+
+  it("a Word document, by its content types: said to be Word", async () => {
+    const bytes = zipOf([
+      { name: "[Content_Types].xml", data: types([["/word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"]]) },
+      { name: "_rels/.rels", data: rootRels("word/document.xml") },
+      { name: "word/document.xml", data: "<w:document xmlns:w=\"x\"/>" },
+    ]);
+    const [r] = await outcome(bytes, "word.xlsx");
+    expect(r).toEqual({ code: "noWorkbook", message: expect.stringMatching(/^这是Word 文档（\.docx），不是 Excel 工作簿/) });
+  });
+
+  it("a workbook that also carries a word/ folder is a workbook, not \"Word\"", async () => {
+    const bytes = zipOf([
+      { name: "[Content_Types].xml", data: parts.contentTypes() },
+      { name: "_rels/.rels", data: parts.rootRels() },
+      { name: "word/document.xml", data: "<w/>" },
+      { name: "xl/workbook.xml", data: parts.workbook() },
+      { name: "xl/_rels/workbook.xml.rels", data: parts.workbookRels() },
+      { name: "xl/sharedStrings.xml", data: parts.sst("<si><t>x</t></si>") },
+      { name: "xl/worksheets/sheet1.xml", data: parts.sheet('<row r="1"><c r="A1" t="s"><v>0</v></c></row>') },
+    ]);
+    expect((await readWorkbookBuffer(bytes)).sheets[0].rows).toEqual([["x"]]);
+  });
+
+  it("an OpenDocument spreadsheet: said to be .ods, with what to do", async () => {
+    const bytes = zipOf([{ name: "mimetype", data: "application/vnd.oasis.opendocument.spreadsheet" }, { name: "content.xml", data: "<office:document-content/>" }]);
+    const [r] = await outcome(bytes, "calc.ods.xlsx");
+    expect(r).toEqual({ code: "notXlsx", message: "这是 OpenDocument 表格（.ods），请在 WPS 或 LibreOffice 中另存为 .xlsx 后再校验" });
+  });
+
+  it("a zip with no package manifest at all", async () => {
+    const [r] = await outcome(zipOf([{ name: "readme.txt", data: "hello" }]), "plain-zip.xlsx");
+    expect(r.code).toBe("notXlsx");
+    expect(r.message).toMatch(/请用 Excel 或 WPS 另存为 \.xlsx/);
+  });
+
+  it("a workbook listing no sheet is reported, not passed as empty", async () => {
+    const bytes = workbook({ workbook: '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>' });
+    const [r] = await outcome(bytes, "no-sheets.xlsx");
+    expect(r).toEqual({ code: "noSheets", message: "工作簿里没有任何工作表，请让报送单位确认后重新发送" });
+  });
+
+  it("a sheet whose part has content but no cell the reader understands is reported", async () => {
+    const bytes = workbook({ sheet: parts.sheet("<row><cell>张三</cell><cell>12</cell></row>") });
+    const [r] = await outcome(bytes, "no-cells.xlsx");
+    expect(r.code).toBe("badXml");
+    expect(r.message).toMatch(/^工作表“数据”有内容，但读不出任何单元格/);
+  });
+
+  it("a sheet part that is not a worksheet is reported", async () => {
+    const bytes = workbook({ sheet: '<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetPr/></chartsheet>' });
+    expect((await outcome(bytes, "chart.xlsx"))[0].message).toMatch(/^工作表“数据”有内容，但读不出任何单元格/);
+  });
+
+  it("a listed sheet whose part is missing names the sheet", async () => {
+    const bytes = zipOf([
+      { name: "[Content_Types].xml", data: parts.contentTypes() },
+      { name: "_rels/.rels", data: parts.rootRels() },
+      { name: "xl/workbook.xml", data: parts.workbook() },
+      { name: "xl/_rels/workbook.xml.rels", data: parts.workbookRels() },
+    ]);
+    expect((await outcome(bytes, "missing-sheet.xlsx"))[0]).toEqual({ code: "corrupt", message: expect.stringMatching(/^文件已损坏：工作表“数据”的数据部件缺失/) });
+  });
+
+  it("an empty sheet (only formatted blank cells) is an empty sheet, not an error", async () => {
+    const bytes = workbook({ sheet: parts.sheet('<row r="1"><c r="A1" s="0"/><c r="B1"/></row>') });
+    expect((await readWorkbookBuffer(bytes)).sheets).toEqual([{ name: "数据", rows: [] }]);
+  });
+
+  it("a .xlsb binary workbook is said to be one", async () => {
+    const bytes = zipOf([
+      { name: "[Content_Types].xml", data: types([["/xl/workbook.bin", "application/vnd.ms-excel.sheet.binary.macroEnabled.main"]]) },
+      { name: "_rels/.rels", data: rootRels("xl/workbook.bin") },
+      { name: "xl/workbook.bin", data: "\u0000\u0001" },
+    ]);
+    expect((await outcome(bytes, "binary.xlsx"))[0].message).toMatch(/\.xlsb/);
   });
 });
