@@ -57,8 +57,13 @@ export class XmlScanner {
     const n = s.length;
     const h = this.h;
     let i = 0;
+    // where the next double and single quote are (n: none left in this chunk)
+    let dq = -1;
+    let sq = -1;
+    let next = -1;
     while (i < n) {
-      const lt = s.indexOf("<", i);
+      // the next "<" may be known already (found when the previous start tag was checked)
+      const lt = next >= i ? next : s.indexOf("<", i);
       if (lt < 0) {
         h.text(s.slice(i), false);
         return;
@@ -76,10 +81,8 @@ export class XmlScanner {
         if (depth < 0 || !s.startsWith(q, lt + 2)) throw this.bad();
         while (e < gt && s.charCodeAt(e) <= 32) e++;
         if (e !== gt) throw this.bad();
-        this.stack.length = depth;
-        const name = this.names[depth];
-        this.names.length = depth;
-        h.close(name);
+        this.stack.pop();
+        h.close(this.names.pop() as string);
         i = gt + 1;
       } else if (c === 63 /* ? */) {
         const end = s.indexOf("?>", lt + 2);
@@ -101,20 +104,34 @@ export class XmlScanner {
           throw new ReadError("badXml", M.doctype(shownName(this.part)));
         }
       } else {
-        // a start tag: its ">" is the first one outside quoted attribute values
-        let quote = 0;
-        let gt = -1;
-        for (let j = lt + 1; j < n; j++) {
-          const d = s.charCodeAt(j);
-          if (quote !== 0) {
-            if (d === quote) quote = 0;
-          } else if (d === 62 /* > */) {
-            gt = j;
+        // a start tag: its ">" is the first one outside quoted attribute values. The next quote
+        // of each kind is remembered across tags, so finding them stays one pass over the chunk.
+        let gt = s.indexOf(">", lt + 1);
+        if (dq < lt) dq = s.indexOf('"', lt);
+        if (dq < 0) dq = n;
+        if (sq < lt) sq = s.indexOf("'", lt);
+        if (sq < 0) sq = n;
+        while (gt >= 0) {
+          const qa = dq < sq ? dq : sq;
+          if (qa > gt) break;
+          const qe = s.indexOf(qa === dq ? '"' : "'", qa + 1);
+          if (qe < 0) {
+            gt = -1;
             break;
-          } else if (d === 34 || d === 39) quote = d;
-          else if (d === 60 /* < */) throw this.bad();
+          }
+          if (qa === dq) {
+            dq = s.indexOf('"', qe + 1);
+            if (dq < 0) dq = n;
+          } else {
+            sq = s.indexOf("'", qe + 1);
+            if (sq < 0) sq = n;
+          }
+          if (qe > gt) gt = s.indexOf(">", qe + 1);
         }
         if (gt < 0) return this.keep(s, lt);
+        // "<" is not allowed in an attribute value: one before this tag's ">" is malformed XML
+        next = s.indexOf("<", lt + 1);
+        if (next >= 0 && next < gt) throw this.bad();
         let ne = lt + 1;
         while (ne < gt) {
           const d = s.charCodeAt(ne);

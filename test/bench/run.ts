@@ -14,6 +14,7 @@ import { countingExcel } from "./countingExcel";
 import { measureCore, type CoreRow } from "./core";
 import { measureFunctions } from "./functions";
 import { GOVCHECK, hasGnuTime, measureCli, runNode, writeXlsx, type CliRun } from "./cli";
+import { measureReader, type ReaderRun } from "./reader";
 import { patrolSheet, petitionSheet } from "./sheets";
 import { createExcelPort } from "../../src/office/excelPort";
 import { READ_CHUNK_CELLS } from "../../src/office/read";
@@ -90,13 +91,35 @@ function functionStage() {
   return { rates, reason: null };
 }
 
-async function cliStage(): Promise<CliRun[]> {
+function readerTable(r: ReaderRun): void {
+  log(`== The reader on ${r.file} (sheet ${fmt(r.sheetMB, 1)} MB inflated): whole processes, best of runs ==`);
+  const mb = (p: { peakMB: number | null }) => (p.peakMB === null ? "n/a" : fmt(p.peakMB));
+  table(["process", "seconds", "÷ ExcelJS streaming", "÷ floor", "peak MB", "÷ ExcelJS MB"], [
+    ["GOV reader, every cell visited", fmt(r.reader.seconds, 2), fmt(r.reader.seconds / r.exceljs.seconds, 2), fmt(r.reader.seconds / r.floorSeconds, 2), mb(r.reader),
+      r.reader.peakMB && r.exceljs.peakMB ? fmt(r.reader.peakMB / r.exceljs.peakMB, 2) : "n/a"],
+    ["ExcelJS streaming, every cell visited", fmt(r.exceljs.seconds, 2), "1.00", fmt(r.exceljs.seconds / r.floorSeconds, 2), mb(r.exceljs), "1.00"],
+    ["govcheck (read + validate + JSON)", fmt(r.govcheck.seconds, 2), fmt(r.govcheck.seconds / r.exceljs.seconds, 2), fmt(r.govcheck.seconds / r.floorSeconds, 2), mb(r.govcheck),
+      r.govcheck.peakMB && r.exceljs.peakMB ? fmt(r.govcheck.peakMB / r.exceljs.peakMB, 2) : "n/a"],
+  ]);
+  table(["in process (the choices)", "seconds"], [
+    ["inflate the sheet: node:zlib inflateRaw (stream)", fmt(r.inflateZlibSeconds, 3)],
+    ["inflate the sheet: DecompressionStream", fmt(r.inflateWebSeconds, 3)],
+    ["inflate + decode + visit every tag (floor's pass)", fmt(r.tagPassSeconds, 3)],
+    ["… + purpose-built scanner, no work per tag", fmt(r.scannerSeconds, 3)],
+    ["… + saxes, no work per tag", fmt(r.saxesSeconds, 3)],
+    ["core checks on the snapshot", fmt(r.coreSeconds, 3)],
+    ["floor = tag pass + core checks", fmt(r.floorSeconds, 3)],
+  ]);
+}
+
+async function cliStage(): Promise<{ cli: CliRun[]; reader: ReaderRun }> {
   log(`== govcheck vs ExcelJS streaming reader alone, whole processes, ${fmt(CLI_ROWS)}-row sheets ==`);
   log(hasGnuTime() ? "peak memory: GNU time %M (max RSS of the process)" : "peak memory: /usr/bin/time missing; the visitor's own maxRSS only");
   // the launcher compiles lib/ when src/ is newer: do that outside the timing
   runNode([GOVCHECK, "--help"]);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gov-bench-"));
   const out: CliRun[] = [];
+  let reader: ReaderRun | null = null;
   try {
     for (const [name, gen] of [["patrol", patrolSheet], ["petition", petitionSheet]] as const) {
       const file = path.join(dir, `${name}-${CLI_ROWS}.xlsx`);
@@ -104,6 +127,7 @@ async function cliStage(): Promise<CliRun[]> {
       await writeXlsx(gen(CLI_ROWS), file);
       log(`wrote ${path.basename(file)} (${fmt(fs.statSync(file).size / 2 ** 20, 1)} MB) in ${fmt((Date.now() - t) / 1000, 1)} s`);
       out.push(measureCli(name, CLI_ROWS, file, 2));
+      if (name === "petition") reader = await measureReader(file, 2);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -117,7 +141,8 @@ async function cliStage(): Promise<CliRun[]> {
       r.findings === null ? "n/a" : fmt(r.findings), String(r.govcheck.status)]),
   );
   for (const r of out) if (r.govcheck.stderr.trim()) log(`govcheck stderr (${r.template}): ${r.govcheck.stderr.trim().split("\n")[0]}`);
-  return out;
+  readerTable(reader!);
+  return { cli: out, reader: reader! };
 }
 
 function gz(file: string): number {
@@ -145,7 +170,7 @@ async function main() {
   const core = coreStage();
   const buildProblem = ensureDist();
   const fn = buildProblem ? { rates: null, reason: buildProblem } : functionStage();
-  const cli = await cliStage();
+  const { cli, reader } = await cliStage();
   const bundles = buildProblem ? null : bundleStage();
 
   const big = core.filter((r) => r.rows === SIZES[SIZES.length - 1]);
@@ -173,6 +198,19 @@ async function main() {
       coerceLoopCellsPerSecond: rate(r.cells, r.coerceMs), engineCoerceCellsPerSecond: rate(r.cells, r.engineReadMs),
       engineNoChecksCellsPerSecond: rate(r.cells, r.engineNoChecksMs),
     })),
+    // issue 10: the 100k-row petition sheet; whole processes except floorSeconds (in process)
+    readerSeconds: +reader.reader.seconds.toFixed(3),
+    exceljsStreamSeconds: +reader.exceljs.seconds.toFixed(3),
+    floorSeconds: +reader.floorSeconds.toFixed(3),
+    govcheckPetitionSeconds: +reader.govcheck.seconds.toFixed(3),
+    readerPeakMB: reader.reader.peakMB === null ? null : +reader.reader.peakMB.toFixed(1),
+    exceljsStreamPeakMB: reader.exceljs.peakMB === null ? null : +reader.exceljs.peakMB.toFixed(1),
+    govcheckPetitionPeakMB: reader.govcheck.peakMB === null ? null : +reader.govcheck.peakMB.toFixed(1),
+    readerParts: {
+      inflateZlibSeconds: +reader.inflateZlibSeconds.toFixed(3), inflateDecompressionStreamSeconds: +reader.inflateWebSeconds.toFixed(3),
+      tagPassSeconds: +reader.tagPassSeconds.toFixed(3), scannerSeconds: +reader.scannerSeconds.toFixed(3),
+      saxesSeconds: +reader.saxesSeconds.toFixed(3), coreSeconds: +reader.coreSeconds.toFixed(3), sheetMB: +reader.sheetMB.toFixed(1),
+    },
     cli: cliJson(cliMain),
     cliByTemplate: cli.map(cliJson),
     functionCallsPerSecond: fn.rates ? Object.fromEntries(fn.rates.map((r) => [r.id, r.callsPerSecond])) : null,
