@@ -1,13 +1,14 @@
 /**
- * Standalone mode's workbook access. ExcelJS (through src/xlsx) is import()ed here and only here,
- * so webpack puts it in its own chunk, fetched only when a file is opened outside Excel.
+ * Standalone mode's workbook access. The reader (src/xlsx, the same code govcheck runs: no
+ * ExcelJS) is import()ed into its own chunk, fetched when a file is opened outside Excel;
+ * ExcelJS only writes the report workbook, in another chunk fetched when a report is asked for.
  */
 import type { FileWorkbookPort } from "./types";
 
 export function createFileWorkbookPort(): FileWorkbookPort {
   return {
     async read(data, file) {
-      const { readWorkbookBuffer } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/buffer");
+      const { readWorkbookBuffer } = await import(/* webpackChunkName: "xlsx-read" */ "../xlsx/buffer");
       return readWorkbookBuffer(data, { file });
     },
     async report(result, file) {
