@@ -1,12 +1,18 @@
 /**
  * The engine step: read each file (streaming), validate it, collect everything. A file that
  * cannot be read is recorded with its one-line reason and the others are still checked.
+ * Several files are checked in parallel, one worker thread per core (GOVCHECK_JOBS sets how
+ * many; 1 checks them in this thread); results are gathered in input order, so the output does
+ * not depend on which thread finished first.
  */
-import { validateWorkbook, type TemplateId } from "../core/validate";
-import { ReadError } from "../xlsx/errors";
-import { readMessages } from "../xlsx/messages";
-import { readWorkbookFile } from "../xlsx/read";
+import { existsSync } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { Worker } from "worker_threads";
+import type { TemplateId } from "../core/validate";
+import { type CheckOptions, type FileOutcome, checkOne } from "./check-one";
 import type { RunResult } from "./result";
+import type { WorkerJob } from "./worker";
 
 export type { FileSheet, RunResult, Unreadable } from "./result";
 export { exitCode, summarize } from "./result";
@@ -15,41 +21,85 @@ export interface RunOptions {
   template?: TemplateId;
   maxCells?: number;
   maxInflatedBytes?: number;
-  /** called before each file is read (progress bar) */
+  /** called as each file starts (in order; progress bar) */
   onFile?: (index: number, total: number, name: string) => void;
+  /** worker threads; default GOVCHECK_JOBS, else one per core; 1 = this thread only */
+  jobs?: number;
 }
 
-function firstLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split(/\r?\n/)[0];
+/** The compiled worker (lib/cli/worker.js); absent when running from sources (tests): then no threads. */
+const WORKER = path.join(__dirname, "worker.js");
+
+export function defaultJobs(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.GOVCHECK_JOBS);
+  if (Number.isInteger(n) && n >= 1) return n;
+  const osx = os as { availableParallelism?: () => number };
+  return osx.availableParallelism ? osx.availableParallelism() : os.cpus().length;
+}
+
+function gather(result: RunResult, names: readonly string[], outcomes: FileOutcome[]): RunResult {
+  outcomes.forEach((o, i) => {
+    const name = names[i];
+    if (!o.ok) {
+      result.unreadable.push({ file: name, message: o.message });
+      return;
+    }
+    for (const s of o.sheets) result.sheets.push({ file: name, ...s });
+    // the engine already stamps each finding with snapshot.file (= name): no copy
+    for (const f of o.findings) result.findings.push(f);
+  });
+  return result;
+}
+
+/** Checks files on `jobs` worker threads, handing out the next file to whichever is free. */
+function inWorkers(files: readonly string[], names: readonly string[], opts: CheckOptions, jobs: number, onFile?: RunOptions["onFile"]): Promise<FileOutcome[]> {
+  return new Promise((resolve, reject) => {
+    const outcomes: FileOutcome[] = new Array(files.length);
+    const workers: Worker[] = [];
+    let next = 0;
+    let done = 0;
+    let failed = false;
+    const finish = (err?: unknown) => {
+      for (const w of workers) void w.terminate();
+      if (err !== undefined) reject(err);
+      else resolve(outcomes);
+    };
+    const give = (w: Worker) => {
+      if (next >= files.length) return;
+      const index = next++;
+      onFile?.(index, files.length, names[index]);
+      const job: WorkerJob = { index, file: files[index], name: names[index], opts };
+      w.postMessage(job);
+    };
+    for (let k = 0; k < jobs; k++) {
+      const w = new Worker(WORKER);
+      workers.push(w);
+      w.on("message", (m: { index: number; outcome: FileOutcome }) => {
+        outcomes[m.index] = m.outcome;
+        if (++done === files.length) finish();
+        else give(w);
+      });
+      w.on("error", (e) => {
+        if (!failed) {
+          failed = true;
+          finish(e);
+        }
+      });
+      give(w);
+    }
+  });
 }
 
 /** `files` are paths to read; `names` how each is shown (same order). */
 export async function checkFiles(files: readonly string[], names: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
   const result: RunResult = { files: [...names], sheets: [], findings: [], unreadable: [] };
+  const check: CheckOptions = { template: opts.template, maxCells: opts.maxCells, maxInflatedBytes: opts.maxInflatedBytes };
+  const jobs = Math.min(opts.jobs ?? defaultJobs(), files.length);
+  if (jobs > 1 && existsSync(WORKER)) return gather(result, names, await inWorkers(files, names, check, jobs, opts.onFile));
+  const outcomes: FileOutcome[] = [];
   for (let i = 0; i < files.length; i++) {
-    const name = names[i];
-    opts.onFile?.(i, files.length, name);
-    let snapshot;
-    try {
-      snapshot = await readWorkbookFile(files[i], { maxCells: opts.maxCells, maxInflatedBytes: opts.maxInflatedBytes });
-    } catch (e) {
-      const message = e instanceof ReadError ? e.message : readMessages.unexpected(firstLine(e));
-      result.unreadable.push({ file: name, message });
-      continue;
-    }
-    snapshot.file = name;
-    let v;
-    try {
-      v = validateWorkbook(snapshot, { template: opts.template });
-    } catch (e) {
-      // the engine never throws on data (fuzzed); if it ever does, this file is reported, the rest still checked
-      result.unreadable.push({ file: name, message: readMessages.unexpected(firstLine(e)) });
-      continue;
-    }
-    for (const s of v.sheets) result.sheets.push({ file: name, ...s });
-    // the engine already stamps each finding with snapshot.file (= name): no copy
-    for (const f of v.findings) result.findings.push(f);
+    opts.onFile?.(i, files.length, names[i]);
+    outcomes.push(await checkOne(files[i], names[i], check));
   }
-  return result;
+  return gather(result, names, outcomes);
 }
-

@@ -6,14 +6,15 @@
 import { promises as fsp } from "fs";
 import { basename } from "path";
 import { Readable } from "stream";
-import { createInflateRaw } from "zlib";
+import { createInflateRaw, inflateRawSync } from "zlib";
 import type { WorkbookSnapshot } from "../core/validate/snapshot";
 import { ReadError } from "./errors";
 import type { ReadOptions } from "./limits";
 import { readMessages as M } from "./messages";
 import { type ReaderOptions, readWorkbook } from "./reader";
 import type { ByteSource } from "./source";
-import type { Inflate } from "./zip";
+import { bytesSource } from "./source";
+import type { Inflate, InflateSmall } from "./zip";
 
 export { ReadError } from "./errors";
 export { readWorkbookBuffer } from "./buffer";
@@ -28,6 +29,12 @@ export const zlibInflate: Inflate = (compressed) => {
   input.pipe(inflater);
   return inflater;
 };
+
+/** node:zlib in one call for a small part, held to `maxOutput` bytes (RangeError past it). */
+export const zlibInflateSmall: InflateSmall = (compressed, maxOutput) => inflateRawSync(compressed, { maxOutputLength: Math.max(1, maxOutput) });
+
+/** A file up to this size is read in one call: a small workbook is latency-bound (many reads), not memory-bound. */
+const WHOLE_FILE_BYTES = 4 * 1024 * 1024;
 
 function fsError(e: unknown): ReadError {
   const code = (e as { code?: string }).code;
@@ -46,6 +53,11 @@ export async function fileSource(path: string): Promise<ByteSource> {
     if (stat.isDirectory()) {
       await handle.close();
       throw new ReadError("isFolder", M.isFolder());
+    }
+    if (stat.size <= WHOLE_FILE_BYTES) {
+      const bytes = await handle.readFile();
+      await handle.close();
+      return bytesSource(bytes);
     }
     return {
       size: stat.size,
@@ -69,5 +81,5 @@ export async function fileSource(path: string): Promise<ByteSource> {
  */
 export async function readWorkbookFile(path: string, opts: ReadOptions & Omit<ReaderOptions, "file"> = {}): Promise<WorkbookSnapshot> {
   const source = await fileSource(path);
-  return readWorkbook(source, { inflate: zlibInflate, ...opts, file: basename(path) });
+  return readWorkbook(source, { inflate: zlibInflate, inflateSmall: zlibInflateSmall, ...opts, file: basename(path) });
 }

@@ -24,7 +24,7 @@ import {
 import { type XmlHandler, XmlScanner } from "./scan";
 import { SNIFF_BYTES, cfbError, sniffKind } from "./sniff";
 import type { ByteSource } from "./source";
-import { type Inflate, type PartProgress, ZipPackage, normalPartName, webInflate } from "./zip";
+import { type Inflate, type InflateSmall, type PartProgress, ZipPackage, normalPartName, webInflate } from "./zip";
 import { type ZipEntry, shownName } from "./zip-guard";
 
 export interface ReadProgress {
@@ -42,6 +42,8 @@ export interface ReaderOptions extends ReadOptions {
   file?: string;
   /** how deflated parts are inflated (default: the platform's DecompressionStream) */
   inflate?: Inflate;
+  /** how a small deflated part may be inflated in one call (see InflateSmall) */
+  inflateSmall?: InflateSmall;
   /** called as each sheet part streams in */
   onProgress?: (p: ReadProgress) => void;
   /** stops the read between two chunks with ReadError "cancelled" */
@@ -219,7 +221,7 @@ export async function readWorkbook(source: ByteSource, opts: ReaderOptions = {})
       buf.set(await source.read(source.size - half, half), half);
       throw cfbError(buf);
     }
-    const zip = await ZipPackage.open(source, zipLimitsFor(opts), opts.inflate ?? webInflate);
+    const zip = await ZipPackage.open(source, zipLimitsFor(opts), opts.inflate ?? webInflate, opts.inflateSmall);
     return await new Reader(zip, opts).read();
   } catch (e) {
     if (e instanceof ReadError) throw e;

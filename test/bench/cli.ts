@@ -127,3 +127,35 @@ export function measureCli(template: string, rows: number, file: string, runs: n
     findings, cellsVisited,
   };
 }
+
+export interface ManyRun {
+  files: number;
+  jobs1Seconds: number;
+  jobsNSeconds: number;
+  jobs: number;
+  speedup: number;
+}
+
+/** govcheck over a folder of `copies` × the bundled example submissions, on one thread and on `jobs` worker threads (best of `runs`). */
+export function measureMany(dir: string, examples: string[], copies: number, jobs: number, runs: number): ManyRun {
+  fs.mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < copies; i++) for (const f of examples) fs.copyFileSync(f, path.join(dir, `${path.basename(f, ".xlsx")}-${i + 1}.xlsx`));
+  const time = (n: number) => {
+    const t = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [GOVCHECK, dir, "--format", "json"], { encoding: "utf8", maxBuffer: 1 << 30, env: { ...process.env, GOVCHECK_JOBS: String(n) } });
+    if (r.status !== 1 && r.status !== 0) throw new Error(`govcheck failed over ${dir}: ${r.stderr.split("\n")[0]}`);
+    return { seconds: Number(process.hrtime.bigint() - t) / 1e9, out: r.stdout };
+  };
+  let one = Infinity;
+  let many = Infinity;
+  let same = true;
+  for (let i = 0; i < runs; i++) {
+    const a = time(1);
+    const b = time(jobs);
+    same &&= a.out === b.out;
+    one = Math.min(one, a.seconds);
+    many = Math.min(many, b.seconds);
+  }
+  if (!same) throw new Error("govcheck's output differs between one and several threads");
+  return { files: copies * examples.length, jobs1Seconds: one, jobsNSeconds: many, jobs, speedup: one / many };
+}

@@ -13,7 +13,7 @@ import * as zlib from "zlib";
 import { countingExcel } from "./countingExcel";
 import { measureCore, type CoreRow } from "./core";
 import { measureFunctions } from "./functions";
-import { GOVCHECK, hasGnuTime, measureCli, runNode, writeXlsx, type CliRun } from "./cli";
+import { GOVCHECK, hasGnuTime, measureCli, measureMany, runNode, writeXlsx, type CliRun, type ManyRun } from "./cli";
 import { measureReader, type ReaderRun } from "./reader";
 import { patrolSheet, petitionSheet } from "./sheets";
 import { createExcelPort } from "../../src/office/excelPort";
@@ -145,6 +145,21 @@ async function cliStage(): Promise<{ cli: CliRun[]; reader: ReaderRun }> {
   return { cli: out, reader: reader! };
 }
 
+function manyStage(): ManyRun {
+  const jobs = Math.max(2, os.cpus().length);
+  log(`== govcheck over a folder of 600 small submissions: one thread vs ${jobs} worker threads (best of 2) ==`);
+  const examplesDir = path.join(ROOT, "assets", "templates", "examples");
+  const examples = fs.readdirSync(examplesDir).filter((f) => f.endsWith(".xlsx")).map((f) => path.join(examplesDir, f));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gov-bench-many-"));
+  try {
+    const r = measureMany(dir, examples, Math.ceil(600 / examples.length), jobs, 2);
+    table(["files", "1 thread s", `${jobs} threads s`, "speedup", "loadavg"], [[r.files, fmt(r.jobs1Seconds, 2), fmt(r.jobsNSeconds, 2), fmt(r.speedup, 2), fmt(os.loadavg()[0], 2)]]);
+    return r;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function gz(file: string): number {
   return zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 }
@@ -171,6 +186,7 @@ async function main() {
   const buildProblem = ensureDist();
   const fn = buildProblem ? { rates: null, reason: buildProblem } : functionStage();
   const { cli, reader } = await cliStage();
+  const many = manyStage();
   const bundles = buildProblem ? null : bundleStage();
 
   const big = core.filter((r) => r.rows === SIZES[SIZES.length - 1]);
@@ -211,6 +227,7 @@ async function main() {
       tagPassSeconds: +reader.tagPassSeconds.toFixed(3), scannerSeconds: +reader.scannerSeconds.toFixed(3),
       saxesSeconds: +reader.saxesSeconds.toFixed(3), coreSeconds: +reader.coreSeconds.toFixed(3), sheetMB: +reader.sheetMB.toFixed(1),
     },
+    manyFiles: { files: many.files, jobs: many.jobs, oneThreadSeconds: +many.jobs1Seconds.toFixed(3), threadsSeconds: +many.jobsNSeconds.toFixed(3), speedup: +many.speedup.toFixed(2) },
     cli: cliJson(cliMain),
     cliByTemplate: cli.map(cliJson),
     functionCallsPerSecond: fn.rates ? Object.fromEntries(fn.rates.map((r) => [r.id, r.callsPerSecond])) : null,

@@ -144,6 +144,21 @@ describe("govcheck on test workbooks", () => {
     expect(issues(prefixed)).toEqual(issues(plain));
   });
 
+  it("checks several files on worker threads with the same output, in input order, as on one thread", () => {
+    const args = ["corrupt.xlsx", "in", "other.xlsx", "no-such.xlsx", "--format", "json"];
+    const one = govcheck(args, { GOVCHECK_JOBS: "1" });
+    const two = govcheck(args, { GOVCHECK_JOBS: "2" });
+    const three = govcheck(args, { GOVCHECK_JOBS: "3" });
+    expect(one.code).toBe(2);
+    expect(JSON.parse(one.stdout).sheets.map((s: { file: string }) => s.file)).toEqual(["in/clean.xlsx", "in/sub/errors.xlsx", "other.xlsx"]);
+    for (const r of [two, three]) {
+      expect(r.code).toBe(one.code);
+      expect(r.stdout).toBe(one.stdout);
+      expect(r.stderr).toBe(one.stderr);
+    }
+    expect(one.stderr.split("\n").filter((l) => l.startsWith("govcheck: 无法读取")).map((l) => l.split("”")[0])).toEqual(["govcheck: 无法读取 “corrupt.xlsx", "govcheck: 无法读取 “no-such.xlsx"]);
+  });
+
   it("exits 2 on bad usage, with a one-line message", () => {
     for (const args of [["--format", "xml", "in"], ["--bogus"], []]) {
       const r = govcheck(args);

@@ -160,6 +160,12 @@ describe("zip bombs", () => {
     expect(r).toMatchObject({ ok: false, code: "tooLarge", message: expect.stringMatching(/实际大小超过其声明/) });
   });
 
+  it("a small part that lies about its size is stopped too (govcheck inflates small parts in one call)", async () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join("");
+    const r = await readBoth("forged-small.xlsx", workbook({ sheet: { name: "", data: parts.sheet(rows), declaredSize: 1000 } }));
+    expect(r).toMatchObject({ ok: false, code: "tooLarge", message: expect.stringMatching(/实际大小超过其声明/) });
+  });
+
   it("a 400 MiB part at 1000:1 is refused by its ratio", async () => {
     const r = await readBoth("ratio.xlsx", workbook({ sheet: { name: "", deflated: deflatedFiller(400), size: 400 * 1024 * 1024 } }));
     expect(r).toMatchObject({ ok: false, code: "tooLarge", message: expect.stringMatching(/压缩比异常/) });

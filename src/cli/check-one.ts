@@ -1,0 +1,42 @@
+/**
+ * One file: read (streaming) and validate. What govcheck does per file, in its own thread or in a
+ * worker thread (worker.ts): a file that cannot be read gives its one-line reason instead.
+ */
+import { validateWorkbook, type TemplateId } from "../core/validate";
+import type { SheetResult } from "../core/validate/engine";
+import type { Finding } from "../core/validate/findings";
+import { ReadError } from "../xlsx/errors";
+import { readMessages } from "../xlsx/messages";
+import { readWorkbookFile } from "../xlsx/read";
+
+export interface CheckOptions {
+  template?: TemplateId;
+  maxCells?: number;
+  maxInflatedBytes?: number;
+}
+
+export type FileOutcome =
+  | { ok: true; sheets: SheetResult[]; findings: Finding[] }
+  | { ok: false; message: string };
+
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split(/\r?\n/)[0];
+}
+
+/** `name` is how the file is shown (findings are stamped with it). */
+export async function checkOne(file: string, name: string, opts: CheckOptions): Promise<FileOutcome> {
+  let snapshot;
+  try {
+    snapshot = await readWorkbookFile(file, { maxCells: opts.maxCells, maxInflatedBytes: opts.maxInflatedBytes });
+  } catch (e) {
+    return { ok: false, message: e instanceof ReadError ? e.message : readMessages.unexpected(firstLine(e)) };
+  }
+  snapshot.file = name;
+  try {
+    const v = validateWorkbook(snapshot, { template: opts.template });
+    return { ok: true, sheets: v.sheets, findings: v.findings };
+  } catch (e) {
+    // the engine never throws on data (fuzzed); if it ever does, this file is reported, the rest still checked
+    return { ok: false, message: readMessages.unexpected(firstLine(e)) };
+  }
+}
