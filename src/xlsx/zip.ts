@@ -19,7 +19,7 @@ export type Inflate = (compressed: AsyncIterable<Uint8Array>) => AsyncIterable<U
 
 /**
  * Raw deflate of a small part in one call, never producing more than `maxOutput` bytes (it
- * throws instead). Optional: a part of one slice or less skips the stream's per-part set-up
+ * throws a RangeError instead). Optional: a part of one slice or less skips the stream's per-part set-up
  * (node:zlib's inflateRawSync in govcheck; many small files are latency-bound, not CPU-bound).
  */
 export type InflateSmall = (compressed: Uint8Array, maxOutput: number) => Uint8Array;
@@ -127,7 +127,8 @@ export class ZipPackage {
         // one byte more than declared is enough to tell a part that inflates past its declaration
         out = this.inflateSmall(whole ?? new Uint8Array(0), entry.size + 1);
       } catch (e) {
-        if (e instanceof RangeError) throw new ReadError("tooLarge", M.inflatedOverDeclared(shownName(entry.name)), { cause: e });
+        // RangeError ERR_BUFFER_TOO_LARGE (told by name: errors may come from another realm)
+        if ((e as { name?: string }).name === "RangeError") throw new ReadError("tooLarge", M.inflatedOverDeclared(shownName(entry.name)), { cause: e });
         throw new ReadError("corrupt", M.corrupt(), { cause: e });
       }
       counter.add(out.length);
