@@ -130,6 +130,9 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/index.tsx",
+      // the standalone pane's Web Worker (reads and validates an opened file off the page's thread);
+      // loaded by the page only when a file is opened, never put in a page's <script> tags
+      "check-worker": "./src/taskpane/check.worker.ts",
     },
     output: {
       path: outputPath,

@@ -66,6 +66,11 @@ export const zhCN = {
   dropHere: "将 .xlsx 文件拖到此处",
   openSample: "打开示例",
   loadingFile: (name: string) => `正在读取 ${name}…`,
+  readingProgress: (name: string, sheet: string, index: number, sheets: number, percent: number) =>
+    `正在读取 ${name}：工作表“${sheet}”（${index}/${sheets}）${percent}%`,
+  validatingFile: (name: string) => `正在校验 ${name}…`,
+  cancelRead: "取消",
+  readCancelled: (name: string) => `已取消读取 ${name}`,
   fileLabel: (name: string) => `文件:${name}`,
   reportDownloaded: (name: string) => `已下载 ${name}`,
   downloadReport: "下载校验报告",

@@ -3,7 +3,52 @@
  * ExcelJS) is import()ed into its own chunk, fetched when a file is opened outside Excel;
  * ExcelJS only writes the report workbook, in another chunk fetched when a report is asked for.
  */
+import type { CheckMessage, CheckRequest } from "./checkFile";
 import type { FileWorkbookPort } from "./types";
+
+/** The worker's script, built by webpack beside taskpane.html (entry "check-worker"). */
+export const CHECK_WORKER_URL = "check-worker.js";
+
+/** Reads and validates in a fresh Web Worker; aborting terminates it at once. */
+export function checkInWorker(
+  makeWorker: () => Worker,
+  data: ArrayBuffer,
+  file: string,
+  opts: Parameters<NonNullable<FileWorkbookPort["check"]>>[2],
+): ReturnType<NonNullable<FileWorkbookPort["check"]>> {
+  return new Promise((resolve, reject) => {
+    if (opts.signal?.aborted) {
+      reject(new Error("已取消"));
+      return;
+    }
+    const worker = makeWorker();
+    const stop = () => {
+      worker.terminate();
+      opts.signal?.removeEventListener("abort", cancel);
+    };
+    const cancel = () => {
+      stop();
+      reject(new Error("已取消"));
+    };
+    opts.signal?.addEventListener("abort", cancel);
+    worker.onmessage = (e: MessageEvent<CheckMessage>) => {
+      const m = e.data;
+      if (m.type === "progress") opts.onProgress?.(m.progress);
+      else {
+        stop();
+        if (m.type === "done") resolve(m.result);
+        else reject(new Error(m.message));
+      }
+    };
+    worker.onerror = (e) => {
+      stop();
+      reject(new Error(`读取失败：${e.message || "后台线程出错"}`));
+    };
+    // the bytes move to the worker (transferred, not copied)
+    const req: CheckRequest = { data, file };
+    worker.postMessage(req, [data]);
+  });
+}
 
 export function createFileWorkbookPort(): FileWorkbookPort {
   return {
@@ -11,6 +56,9 @@ export function createFileWorkbookPort(): FileWorkbookPort {
       const { readWorkbookBuffer } = await import(/* webpackChunkName: "xlsx-read" */ "../xlsx/buffer");
       return readWorkbookBuffer(data, { file });
     },
+    ...(typeof Worker === "undefined"
+      ? {}
+      : { check: (data: ArrayBuffer, file: string, opts: Parameters<NonNullable<FileWorkbookPort["check"]>>[2]) => checkInWorker(() => new Worker(CHECK_WORKER_URL), data, file, opts) }),
     async report(result, file) {
       const { writeReportWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/report");
       return writeReportWorkbook({

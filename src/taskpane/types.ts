@@ -5,6 +5,7 @@
 import type { Severity } from "../core/validate/findings";
 import type { ValidationResult } from "../core/validate";
 import type { WorkbookSnapshot } from "../core/validate/snapshot";
+import type { CheckProgress } from "./checkFile";
 
 export type { ExcelPort, ReadProgress, ReportCell } from "../office/port";
 
@@ -34,9 +35,14 @@ export interface FunctionInfo {
   parameters: FunctionParam[];
 }
 
-/** The standalone (browser) mode's workbook access: ExcelJS behind import(). */
+/** The standalone (browser) mode's workbook access: the reader behind import(), ExcelJS for the report. */
 export interface FileWorkbookPort {
   read(data: ArrayBuffer, file: string): Promise<WorkbookSnapshot>;
+  /**
+   * Reads and validates off the page's thread (a Web Worker), with progress; `signal` cancels
+   * (the promise then rejects). Absent where the page has no Worker: then read + validate here.
+   */
+  check?(data: ArrayBuffer, file: string, opts: { onProgress?: (p: CheckProgress) => void; signal?: AbortSignal }): Promise<ValidationResult>;
   report(result: ValidationResult, file: string): Promise<Uint8Array>;
 }
 

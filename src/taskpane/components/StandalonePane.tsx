@@ -56,7 +56,7 @@ export function StandalonePane(props: StandalonePaneProps) {
   const s = useStyles();
   const inputId = useId("xlsx-file");
   const selectId = useId("sample");
-  const { state, openBytes, reportBytes, fail } = useFileValidation(props.filePort, props.validate);
+  const { state, openBytes, reportBytes, cancel, fail } = useFileValidation(props.filePort, props.validate);
   const action = useAction();
   const [dragging, setDragging] = useState(false);
   const [sample, setSample] = useState<string>(props.templates.find((t) => t.id === props.initialSample)?.id ?? props.templates[0]?.id ?? "");
@@ -111,7 +111,21 @@ export function StandalonePane(props: StandalonePaneProps) {
         <Button onClick={() => openSample(sample)} disabled={state.phase === "loading" || !sample}>{m.openSample}</Button>
       </div>
 
-      {state.phase === "loading" && <Spinner size="tiny" label={m.loadingFile(state.file)} role="status" />}
+      {state.phase === "loading" && (
+        <div className={s.row}>
+          <Spinner
+            size="tiny"
+            role="status"
+            label={!state.progress
+              ? m.loadingFile(state.file)
+              : state.progress.stage === "validate"
+                ? m.validatingFile(state.file)
+                : m.readingProgress(state.file, state.progress.sheet ?? "", state.progress.sheetIndex ?? 1, state.progress.sheets ?? 1, state.progress.percent)}
+          />
+          <Button size="small" onClick={cancel}>{m.cancelRead}</Button>
+        </div>
+      )}
+      {state.phase === "cancelled" && <Notice notice={{ intent: "warning", text: m.readCancelled(state.file) }} />}
       {state.phase === "error" && (
         <Notice notice={{ intent: "error", text: m.errorPrefix + (state.file ? `${state.file}:` : "") + state.message }} />
       )}

@@ -1,0 +1,50 @@
+/**
+ * Reading and validating one .xlsx for the standalone pane, off the page's thread: this module
+ * is what the Web Worker (check.worker.ts) runs, and what the page runs itself where no Worker
+ * exists. Progress is posted at most every PROGRESS_MS, as a percentage of the sheet being read.
+ */
+import { validateWorkbook, type ValidationResult } from "../core/validate";
+import { ReadError } from "../xlsx/errors";
+import { readWorkbookBuffer } from "../xlsx/buffer";
+
+export interface CheckProgress {
+  stage: "read" | "validate";
+  /** the sheet being read, and where it is among the workbook's sheets */
+  sheet?: string;
+  sheetIndex?: number;
+  sheets?: number;
+  /** 0–100, of the sheet being read */
+  percent: number;
+}
+
+export type CheckMessage =
+  | { type: "progress"; progress: CheckProgress }
+  | { type: "done"; result: ValidationResult }
+  | { type: "error"; message: string };
+
+export interface CheckRequest {
+  data: ArrayBuffer;
+  file: string;
+}
+
+const PROGRESS_MS = 100;
+
+/** Reads and validates; every outcome is posted (never thrown). */
+export async function runCheck(req: CheckRequest, post: (m: CheckMessage) => void, now: () => number = Date.now): Promise<void> {
+  let last = -Infinity;
+  try {
+    const snapshot = await readWorkbookBuffer(req.data, {
+      file: req.file,
+      onProgress: (p) => {
+        const t = now();
+        if (t - last < PROGRESS_MS && p.done < p.total) return;
+        last = t;
+        post({ type: "progress", progress: { stage: "read", sheet: p.sheet, sheetIndex: p.sheetIndex, sheets: p.sheets, percent: Math.floor((p.done / Math.max(1, p.total)) * 100) } });
+      },
+    });
+    post({ type: "progress", progress: { stage: "validate", percent: 100 } });
+    post({ type: "done", result: validateWorkbook(snapshot) });
+  } catch (e) {
+    post({ type: "error", message: e instanceof ReadError ? e.message : `读取失败：${e instanceof Error ? e.message.split(/\r?\n/)[0] : String(e)}` });
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * What the standalone pane's Web Worker runs (runCheck) and the page's side of it
+ * (checkInWorker: progress forwarded, the bytes transferred, 取消 terminates the worker). Node's
+ * environment: it has the platform pieces a browser worker has (TextDecoder, DecompressionStream).
+ */
+import { readFileSync } from "fs";
+import { join } from "path";
+import { type CheckMessage, type CheckProgress, runCheck } from "../../../src/taskpane/checkFile";
+import { checkInWorker } from "../../../src/taskpane/fileWorkbook";
+import type { ValidationResult } from "../../../src/core/validate";
+
+jest.setTimeout(60_000);
+
+const example = (id: string) => readFileSync(join(__dirname, "../../../assets/templates/examples", `${id}-errors.xlsx`));
+const bufferOf = (b: Uint8Array) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+
+describe("runCheck (the worker's job)", () => {
+  it("posts read progress with numbers, then validating, then the findings", async () => {
+    const posted: CheckMessage[] = [];
+    await runCheck({ data: bufferOf(example("petition")), file: "petition-errors.xlsx" }, (m) => posted.push(m));
+    const last = posted[posted.length - 1];
+    expect(last.type).toBe("done");
+    const result = (last as { result: ValidationResult }).result;
+    expect(result.findings.filter((f) => f.severity === "error").length).toBeGreaterThan(0);
+    expect(result.findings.every((f) => f.file === "petition-errors.xlsx")).toBe(true);
+    const reads = posted.filter((m) => m.type === "progress" && m.progress.stage === "read").map((m) => (m as { progress: CheckProgress }).progress);
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads[reads.length - 1]).toMatchObject({ percent: 100, sheetIndex: expect.any(Number), sheets: expect.any(Number), sheet: expect.any(String) });
+    expect(posted[posted.length - 2]).toEqual({ type: "progress", progress: { stage: "validate", percent: 100 } });
+  });
+
+  it("posts the reader's one-line Chinese reason for a file that is not a workbook", async () => {
+    const posted: CheckMessage[] = [];
+    await runCheck({ data: new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9]).buffer, file: "x.xlsx" }, (m) => posted.push(m));
+    expect(posted).toEqual([{ type: "error", message: expect.stringMatching(/^不是 \.xlsx 工作簿/) }]);
+  });
+});
+
+/** A Worker stand-in that runs runCheck on what it is sent, asynchronously, like the real one. */
+class FakeWorker {
+  onmessage: ((e: MessageEvent<CheckMessage>) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  terminated = false;
+  transferred: unknown[] = [];
+  postMessage(req: { data: ArrayBuffer; file: string }, transfer: unknown[]) {
+    this.transferred = transfer;
+    setTimeout(() => void runCheck(req, (m) => {
+      if (!this.terminated) this.onmessage?.({ data: m } as MessageEvent<CheckMessage>);
+    }, () => Date.now() + Math.random() * 1000), 0);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+}
+
+describe("checkInWorker (the page's side)", () => {
+  it("forwards progress, transfers the bytes and resolves with the result", async () => {
+    const w = new FakeWorker();
+    const progress: CheckProgress[] = [];
+    const data = bufferOf(example("grid"));
+    const result = await checkInWorker(() => w as unknown as Worker, data, "grid-errors.xlsx", { onProgress: (p) => progress.push(p) });
+    expect(result.findings.length).toBeGreaterThan(0);
+    expect(w.transferred).toEqual([data]);
+    expect(progress.map((p) => p.stage)).toContain("read");
+    expect(w.terminated).toBe(true);
+  });
+
+  it("cancelling terminates the worker at once and rejects", async () => {
+    const w = new FakeWorker();
+    const ctl = new AbortController();
+    const p = checkInWorker(() => w as unknown as Worker, bufferOf(example("grid")), "grid-errors.xlsx", { signal: ctl.signal });
+    ctl.abort();
+    await expect(p).rejects.toThrow("已取消");
+    expect(w.terminated).toBe(true);
+  });
+});
+
