@@ -74,11 +74,13 @@ if (!haveChromium && process.env.CI) {
       await new Promise((r) => (server ? server.close(r) : r(undefined)));
     });
 
-    async function openPane(query = ""): Promise<{ page: Page; errors: string[]; scripts: string[] }> {
+    async function openPane(query = ""): Promise<{ page: Page; errors: string[]; scripts: string[]; workers: string[] }> {
       const page = await browser.newPage({ viewport: { width: 420, height: 900 }, acceptDownloads: true });
       const errors: string[] = [];
       const scripts: string[] = [];
+      const workers: string[] = [];
       page.on("pageerror", (e) => errors.push(e.message));
+      page.on("worker", (w) => workers.push(w.url()));
       page.on("request", (r) => { if (r.resourceType() === "script") scripts.push(r.url()); });
       // no network: only our own origin answers
       await page.route("**/*", (route) => {
@@ -88,7 +90,7 @@ if (!haveChromium && process.env.CI) {
         return route.abort();
       });
       await page.goto(`${base}/taskpane.html${query}`);
-      return { page, errors, scripts };
+      return { page, errors, scripts, workers };
     }
 
     test("a sample with planted errors: every planted cell listed, a finding clicked, report downloaded", async () => {
@@ -141,10 +143,15 @@ if (!haveChromium && process.env.CI) {
       },
     );
 
-    test("?sample=1 opens on a sample directly, and ExcelJS loads only then, as its own chunk", async () => {
-      const { page, errors, scripts } = await openPane("?sample=1");
+    test("?sample=1 opens on a sample directly, read and validated in a Web Worker without ExcelJS; ExcelJS loads only for the report", async () => {
+      const { page, errors, scripts, workers } = await openPane("?sample=1");
       await page.getByRole("heading", { name: /^(违规|需说明|提示)\(\d+\)$/ }).first().waitFor({ timeout: 60_000 });
       expect(await page.getByText(/^文件:.+-errors\.xlsx$/).count()).toBe(1);
+      expect(workers.some((u) => /\/check-worker\.js$/.test(u))).toBe(true);
+      expect(scripts.filter((u) => /exceljs/.test(u))).toEqual([]);
+      const download = page.waitForEvent("download");
+      await page.getByRole("button", { name: "下载校验报告" }).click();
+      await download;
       expect(scripts.some((u) => /exceljs/.test(u))).toBe(true);
       expect(errors).toEqual([]);
       await page.close();
