@@ -19,6 +19,9 @@ export interface CheckProgress {
 
 export type CheckMessage =
   | { type: "progress"; progress: CheckProgress }
+  /** a batch of the findings, in order (a 100 k-finding result cloned in one message blocks the page) */
+  | { type: "findings"; findings: ValidationResult["findings"] }
+  /** the result, its findings sent before in batches */
   | { type: "done"; result: ValidationResult }
   | { type: "error"; message: string };
 
@@ -28,6 +31,8 @@ export interface CheckRequest {
 }
 
 const PROGRESS_MS = 100;
+/** findings per message: each is deserialised on the page's thread in well under 50 ms */
+export const FINDINGS_BATCH = 5000;
 
 /** Reads and validates; every outcome is posted (never thrown). */
 export async function runCheck(req: CheckRequest, post: (m: CheckMessage) => void, now: () => number = Date.now): Promise<void> {
@@ -43,7 +48,9 @@ export async function runCheck(req: CheckRequest, post: (m: CheckMessage) => voi
       },
     });
     post({ type: "progress", progress: { stage: "validate", percent: 100 } });
-    post({ type: "done", result: validateWorkbook(snapshot) });
+    const result = validateWorkbook(snapshot);
+    for (let i = 0; i < result.findings.length; i += FINDINGS_BATCH) post({ type: "findings", findings: result.findings.slice(i, i + FINDINGS_BATCH) });
+    post({ type: "done", result: { ...result, findings: [] } });
   } catch (e) {
     post({ type: "error", message: e instanceof ReadError ? e.message : `读取失败：${e instanceof Error ? e.message.split(/\r?\n/)[0] : String(e)}` });
   }

@@ -4,6 +4,7 @@
  * ExcelJS only writes the report workbook, in another chunk fetched when a report is asked for.
  */
 import type { CheckMessage, CheckRequest } from "./checkFile";
+import type { ValidationResult } from "../core/validate";
 import type { FileWorkbookPort } from "./types";
 
 /** The worker's script, built by webpack beside taskpane.html (entry "check-worker"). */
@@ -31,12 +32,15 @@ export function checkInWorker(
       reject(new Error("已取消"));
     };
     opts.signal?.addEventListener("abort", cancel);
+    const findings: ValidationResult["findings"] = [];
     worker.onmessage = (e: MessageEvent<CheckMessage>) => {
       const m = e.data;
       if (m.type === "progress") opts.onProgress?.(m.progress);
-      else {
+      else if (m.type === "findings") {
+        for (const f of m.findings) findings.push(f);
+      } else {
         stop();
-        if (m.type === "done") resolve(m.result);
+        if (m.type === "done") resolve({ ...m.result, findings });
         else reject(new Error(m.message));
       }
     };

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { type CheckMessage, type CheckProgress, runCheck } from "../../../src/taskpane/checkFile";
+import { type CheckMessage, type CheckProgress, FINDINGS_BATCH, runCheck } from "../../../src/taskpane/checkFile";
 import { checkInWorker } from "../../../src/taskpane/fileWorkbook";
 import type { ValidationResult } from "../../../src/core/validate";
 
@@ -20,13 +20,16 @@ describe("runCheck (the worker's job)", () => {
     await runCheck({ data: bufferOf(example("petition")), file: "petition-errors.xlsx" }, (m) => posted.push(m));
     const last = posted[posted.length - 1];
     expect(last.type).toBe("done");
-    const result = (last as { result: ValidationResult }).result;
+    // the findings come before, in batches; the result itself carries none
+    expect((last as { result: ValidationResult }).result.findings).toEqual([]);
+    const result = { findings: posted.flatMap((m) => (m.type === "findings" ? m.findings : [])) };
     expect(result.findings.filter((f) => f.severity === "error").length).toBeGreaterThan(0);
     expect(result.findings.every((f) => f.file === "petition-errors.xlsx")).toBe(true);
     const reads = posted.filter((m) => m.type === "progress" && m.progress.stage === "read").map((m) => (m as { progress: CheckProgress }).progress);
     expect(reads.length).toBeGreaterThan(0);
     expect(reads[reads.length - 1]).toMatchObject({ percent: 100, sheetIndex: expect.any(Number), sheets: expect.any(Number), sheet: expect.any(String) });
-    expect(posted[posted.length - 2]).toEqual({ type: "progress", progress: { stage: "validate", percent: 100 } });
+    const validating = posted.findIndex((m) => m.type === "progress" && m.progress.stage === "validate");
+    expect(posted.slice(validating + 1, -1).every((m) => m.type === "findings")).toBe(true);
   });
 
   it("posts the reader's one-line Chinese reason for a file that is not a workbook", async () => {
@@ -53,13 +56,28 @@ class FakeWorker {
   }
 }
 
+it("sends a big result's findings in batches small enough not to block the page", async () => {
+  const posted: CheckMessage[] = [];
+  const { writeSnapshotWorkbook } = await import("../../../src/xlsx/write");
+  const { petitionSheet } = await import("../../bench/sheets");
+  const bytes = await writeSnapshotWorkbook([{ sheet: petitionSheet(12_000).snapshot }]);
+  await runCheck({ data: bufferOf(bytes), file: "big.xlsx" }, (m) => posted.push(m));
+  const batches = posted.filter((m) => m.type === "findings").map((m) => (m as { findings: unknown[] }).findings.length);
+  expect(batches.length).toBeGreaterThan(2);
+  expect(Math.max(...batches)).toBeLessThanOrEqual(FINDINGS_BATCH);
+  expect(batches.reduce((a, b) => a + b, 0)).toBeGreaterThan(12_000);
+});
+
 describe("checkInWorker (the page's side)", () => {
   it("forwards progress, transfers the bytes and resolves with the result", async () => {
     const w = new FakeWorker();
     const progress: CheckProgress[] = [];
     const data = bufferOf(example("grid"));
     const result = await checkInWorker(() => w as unknown as Worker, data, "grid-errors.xlsx", { onProgress: (p) => progress.push(p) });
-    expect(result.findings.length).toBeGreaterThan(0);
+    const { validateWorkbook } = await import("../../../src/core/validate");
+    const { readWorkbookBuffer } = await import("../../../src/xlsx/buffer");
+    // the batches reassembled: the same result as validating here
+    expect(result).toEqual(validateWorkbook(await readWorkbookBuffer(example("grid"), { file: "grid-errors.xlsx" })));
     expect(w.transferred).toEqual([data]);
     expect(progress.map((p) => p.stage)).toContain("read");
     expect(w.terminated).toBe(true);
