@@ -90,12 +90,16 @@ export class WorkbookHandler implements XmlHandler {
 export class StylesHandler implements XmlHandler {
   private readonly codes = new Map<number, string>();
   private readonly xfIds: number[] = [];
+  /** where we are: inside <numFmts> (not a dxf's numFmt), inside <cellXfs> (not cellStyleXfs) */
+  private inNumFmts = false;
   private inCellXfs = false;
+  /** depth below <cellXfs>: only its direct <xf> children count */
   private depth = 0;
   constructor(private readonly part: string) {}
   open(name: string, s: string, a: number, b: number): void {
-    this.depth++;
-    if (name === "numFmt") {
+    if (this.inCellXfs) this.depth++;
+    if (name === "numFmts") this.inNumFmts = true;
+    else if (name === "numFmt" && this.inNumFmts) {
       const id = Number(attr(s, a, b, "numFmtId", this.part));
       const code = attr(s, a, b, "formatCode", this.part);
       if (Number.isInteger(id) && code !== undefined) this.codes.set(id, code);
@@ -108,8 +112,9 @@ export class StylesHandler implements XmlHandler {
     }
   }
   close(name: string): void {
-    this.depth--;
-    if (name === "cellXfs") this.inCellXfs = false;
+    if (name === "numFmts") this.inNumFmts = false;
+    else if (name === "cellXfs") this.inCellXfs = false;
+    else if (this.inCellXfs) this.depth--;
   }
   text(): void {}
 

@@ -30,12 +30,13 @@ const CELLS: [string, { t?: string; v: string }, unknown, string][] = [
   ["blank text", { t: "str", v: "" }, "", "General"],
 ];
 
-function workbookOf(cells: typeof CELLS): Buffer {
+function workbookOf(cells: typeof CELLS, extraStyles = ""): Buffer {
   const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
   const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
   const fmts = cells.map((c) => c[3]);
   const styles = `<styleSheet ${ns}><numFmts count="${fmts.length}">${fmts.map((f, i) => `<numFmt numFmtId="${164 + i}" formatCode="${esc(f)}"/>`).join("")}</numFmts>` +
-    `<cellXfs count="${fmts.length + 1}"><xf numFmtId="0"/>${fmts.map((_, i) => `<xf numFmtId="${164 + i}" applyNumberFormat="1"/>`).join("")}</cellXfs></styleSheet>`;
+    `<cellStyleXfs count="1"><xf numFmtId="22"/></cellStyleXfs>` +
+    `<cellXfs count="${fmts.length + 1}"><xf numFmtId="0"/>${fmts.map((_, i) => `<xf numFmtId="${164 + i}" applyNumberFormat="1"><alignment/></xf>`).join("")}</cellXfs>${extraStyles}</styleSheet>`;
   const rows = cells.map(([, x], i) => `<row r="${i + 1}"><c r="A${i + 1}" s="${i + 1}"${x.t ? ` t="${x.t}"` : ""}><v>${esc(x.v)}</v></c></row>`).join("");
   return zipOf([
     { name: "[Content_Types].xml", data: '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>' },
@@ -65,6 +66,13 @@ describe("the reader and the Office adapter share one cell model", () => {
     expect(office).toEqual({ kind: "date", serial: 45388 });
     expect(fromFile[1]).toEqual(office);
   });
+});
+
+it("styles: only cellXfs' own xf count, and a differential format's numFmt does not replace a cell format's", async () => {
+  // a conditional-format (dxf) numFmt reusing id 164 must not turn the date format into "0.00"
+  const dxfs = '<dxfs count="1"><dxf><numFmt numFmtId="164" formatCode="0.00"/></dxf></dxfs>';
+  const snap = await readWorkbookBuffer(workbookOf(CELLS.slice(0, 2), dxfs));
+  expect(snap.sheets[0].rows.map((r) => r[0])).toEqual([{ kind: "date", serial: 45388 }, { kind: "date", serial: 45388 }]);
 });
 
 describe("cellFromRaw", () => {
