@@ -7,7 +7,6 @@ import { promises as fsp } from "fs";
 import * as path from "path";
 import { listTemplates } from "../core/validate";
 import { DEFAULT_MAX_CELLS, DEFAULT_MAX_INFLATED_MB } from "../xlsx/limits";
-import { writeReportWorkbook } from "../xlsx/report";
 import { parseArgs, UsageError } from "./args";
 import { displayName, expandInputs } from "./files";
 import { csvLines } from "./formatters/csv";
@@ -104,6 +103,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   if (opts.report) {
     const out = path.resolve(io.cwd, opts.report);
     try {
+      // ExcelJS (0.3–0.4 s to load) only when a report is asked for
+      const { writeReportWorkbook } = await import("../xlsx/report");
       const bytes = await writeReportWorkbook({
         findings: result.findings, sheets: result.sheets, files: result.files, unreadable: result.unreadable,
       });
