@@ -1,9 +1,9 @@
 /**
  * The engine step: read each file (streaming), validate it, collect everything. A file that
  * cannot be read is recorded with its one-line reason and the others are still checked.
- * Several files are checked in parallel, one worker thread per core (GOVCHECK_JOBS sets how
- * many; 1 checks them in this thread); results are gathered in input order, so the output does
- * not depend on which thread finished first.
+ * Several files are checked in parallel, one thread per core — this one and worker threads
+ * (GOVCHECK_JOBS sets how many in all; 1 checks them in this thread only); results are gathered
+ * in input order, so the output does not depend on which thread finished first.
  */
 import { existsSync } from "fs";
 import * as os from "os";
@@ -51,42 +51,59 @@ function gather(result: RunResult, names: readonly string[], outcomes: FileOutco
   return result;
 }
 
-/** Checks files on `jobs` worker threads, handing out the next file to whichever is free. */
+/**
+ * Checks files on `jobs` threads: this one and `jobs - 1` workers, each taking the next file
+ * when it is free (this thread is warm already, and starting one worker fewer saves its start-up
+ * and its own JIT warm-up).
+ */
 function inWorkers(files: readonly string[], names: readonly string[], opts: CheckOptions, jobs: number, onFile?: RunOptions["onFile"]): Promise<FileOutcome[]> {
   return new Promise((resolve, reject) => {
     const outcomes: FileOutcome[] = new Array(files.length);
     const workers: Worker[] = [];
     let next = 0;
     let done = 0;
-    let failed = false;
+    let settled = false;
     const finish = (err?: unknown) => {
+      if (settled) return;
+      settled = true;
       for (const w of workers) void w.terminate();
       if (err !== undefined) reject(err);
       else resolve(outcomes);
     };
-    const give = (w: Worker) => {
-      if (next >= files.length) return;
+    const record = (index: number, outcome: FileOutcome) => {
+      outcomes[index] = outcome;
+      if (++done === files.length) finish();
+    };
+    const take = (): number | null => {
+      if (settled || next >= files.length) return null;
       const index = next++;
       onFile?.(index, files.length, names[index]);
+      return index;
+    };
+    const give = (w: Worker) => {
+      const index = take();
+      if (index === null) return;
       const job: WorkerJob = { index, file: files[index], name: names[index], opts };
       w.postMessage(job);
     };
-    for (let k = 0; k < jobs; k++) {
+    for (let k = 0; k < jobs - 1; k++) {
       const w = new Worker(WORKER);
       workers.push(w);
       w.on("message", (m: { index: number; outcome: FileOutcome }) => {
-        outcomes[m.index] = m.outcome;
-        if (++done === files.length) finish();
-        else give(w);
+        record(m.index, m.outcome);
+        give(w);
       });
-      w.on("error", (e) => {
-        if (!failed) {
-          failed = true;
-          finish(e);
-        }
-      });
+      w.on("error", (e) => finish(e));
       give(w);
     }
+    // this thread's share
+    void (async () => {
+      for (let index = take(); index !== null; index = take()) {
+        record(index, await checkOne(files[index], names[index], opts));
+        // let the workers' answers in between two files
+        await new Promise((r) => setImmediate(r));
+      }
+    })().catch((e: unknown) => finish(e));
   });
 }
 
