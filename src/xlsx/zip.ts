@@ -30,6 +30,8 @@ const TAIL_BYTES = 22 + 0xffff + 20;
 const MAX_DIRECTORY_BYTES = 64 * 1024 * 1024;
 /** compressed bytes read from the source at a time */
 const SLICE = 1024 * 1024;
+/** a part declaring at most this many inflated bytes may be inflated in one call (InflateSmall) */
+const SMALL_PART = 1024 * 1024;
 
 type Decompressor = new (format: "deflate-raw") => TransformStream<Uint8Array, Uint8Array>;
 
@@ -119,7 +121,8 @@ export class ZipPackage {
   async *bytes(entry: ZipEntry, onProgress?: (p: PartProgress) => void): AsyncGenerator<Uint8Array> {
     const counter = new InflateCounter(entry.name, entry.size);
     let done = 0;
-    if (entry.method === 8 && this.inflateSmall && entry.compressedSize <= SLICE) {
+    // only a part small both ways: the output is held whole, and bounded by its declared size
+    if (entry.method === 8 && this.inflateSmall && entry.compressedSize <= SLICE && entry.size <= SMALL_PART) {
       let whole: Uint8Array | null = null;
       for await (const c of this.compressed(entry)) whole = c;
       let out: Uint8Array;
