@@ -2,7 +2,9 @@
  * Builds the add-in into dist/:
  *   functions.js + functions.json  custom functions (JSDoc → metadata by the plugin), tiny: no React,
  *                                   no ExcelJS — Excel loads it at start-up for every workbook.
- *   taskpane.js (+ async exceljs)  the React pane; ExcelJS is import()ed lazily into its own chunk.
+ *   taskpane.js (+ async chunks)   the React pane; ExcelJS, the validator (core/validate) and zod are
+ *                                  import()ed lazily into their own chunks, so the rules core is not
+ *                                  in the first load twice (functions.js has its own copy).
  *   taskpane.html                  shared runtime page: office.js, then functions.js, then taskpane.js.
  *   taskpane-compat.html           the pane for Excel 2016/2019 (manifest-compat.xml): no functions.js,
  *                                  whose CustomFunctions.associate does not exist there.
@@ -169,6 +171,14 @@ module.exports = async (env = {}, argv = {}) => {
             chunks: "async",
             enforce: true,
             priority: 20,
+          },
+          // zod, shared by the lazily loaded validator and the file reader's chunks; never in taskpane.js
+          zod: {
+            test: /[\\/]node_modules[\\/]zod[\\/]/,
+            name: "zod",
+            chunks: "async",
+            enforce: true,
+            priority: 10,
           },
         },
       },

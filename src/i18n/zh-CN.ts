@@ -2,7 +2,7 @@
  * 任务窗格界面文字(简体中文,默认)。Finding messages come from the core (already Chinese);
  * this catalogue holds only what the pane itself says.
  */
-import { SEVERITY_LABEL_ZH, type Severity } from "../core/validate/findings";
+import { SEVERITY_LABEL_ZH, type Severity } from "../core/validate/severity";
 
 export const zhCN = {
   appTitle: "GOV 表格校验",

@@ -5,7 +5,7 @@
  * marked cells is written to user sheets.
  */
 import type { Finding, Severity } from "../core/validate/findings";
-import { SEVERITY_ORDER } from "../core/validate/findings";
+import { SEVERITY_ORDER } from "../core/validate/severity";
 import { officeApiSupport, type ExcelApiSupport } from "./apiSupport";
 import { rangeAt } from "./ranges";
 import { syncInChunks } from "./payload";

@@ -3,7 +3,7 @@
  * when the name is taken, " (2)", " (3)" … is appended, as Excel itself names copies.
  */
 import type { Finding } from "../core/validate/findings";
-import { SEVERITY_ORDER } from "../core/validate/findings";
+import { SEVERITY_ORDER } from "../core/validate/severity";
 import type { ReportCell } from "./port";
 import { officeApiSupport, type ExcelApiSupport } from "./apiSupport";
 import { rangeAt } from "./ranges";

@@ -2,22 +2,30 @@
  * Pane entry: the standalone checker until Office reports Excel (which may come late while Excel
  * starts with the shared runtime), then the Excel pane. See boot.tsx and src/office/ready.ts.
  */
-import { listTemplates, validateWorkbook } from "../core/validate";
 import { createExcelPort } from "../office/excelPort";
 import { zhCN } from "../i18n/zh-CN";
 import { enUS } from "../i18n/en-US";
 import { bootPane } from "./boot";
 import { createFileWorkbookPort } from "./fileWorkbook";
 import { fetchBytes, fetchJson } from "./fetchers";
+import { TEMPLATE_LIST } from "./templateList";
 import type { ValidateFn } from "./types";
 
-const validate: ValidateFn = (snapshot) => validateWorkbook(snapshot);
+/**
+ * The validator (core/validate and zod, about a fifth of the pane) is not part of the first load:
+ * it is fetched as its own chunk on the first check. The shared-runtime page has already run the
+ * same rules in functions.js; this keeps the pane from paying for them twice before first paint.
+ */
+const validate: ValidateFn = async (snapshot) => {
+  const { validateWorkbook } = await import(/* webpackChunkName: "validate" */ "../core/validate");
+  return validateWorkbook(snapshot);
+};
 const container = document.getElementById("container") ?? document.body.appendChild(document.createElement("div"));
 const filePort = createFileWorkbookPort();
 
 bootPane(container, {
   validate,
-  templates: listTemplates(),
+  templates: TEMPLATE_LIST,
   fetchJson,
   fetchBytes,
   createFilePort: () => filePort,

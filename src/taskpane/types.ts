@@ -9,8 +9,11 @@ import type { CheckProgress } from "./checkFile";
 
 export type { ExcelPort, ReadProgress, ReportCell } from "../office/port";
 
-/** The validator, injectable for tests (production: core/validate's validateWorkbook). */
-export type ValidateFn = (snapshot: WorkbookSnapshot) => ValidationResult;
+/**
+ * The validator, injectable for tests (production: core/validate's validateWorkbook, loaded on
+ * first use, hence the promise).
+ */
+export type ValidateFn = (snapshot: WorkbookSnapshot) => ValidationResult | Promise<ValidationResult>;
 
 export type SeverityFilter = Severity | "all";
 

@@ -3,9 +3,10 @@
  * command line (templates.md, "Findings").
  */
 import { z } from "zod";
+import { SEVERITIES, SEVERITY_LABEL_ZH, SEVERITY_ORDER, type Severity as SeverityName } from "./severity";
 
-export const Severity = z.enum(["error", "warning", "info"]);
-export type Severity = z.infer<typeof Severity>;
+export const Severity = z.enum(SEVERITIES);
+export type Severity = SeverityName;
 
 export const FindingSchema = z.object({
   file: z.string().optional(),
@@ -24,6 +25,4 @@ export const FindingSchema = z.object({
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
-export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-export const SEVERITY_LABEL_ZH: Record<Severity, string> = { error: "违规", warning: "需说明", info: "提示" };
+export { SEVERITY_LABEL_ZH, SEVERITY_ORDER };

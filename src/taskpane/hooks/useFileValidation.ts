@@ -38,7 +38,7 @@ export function useFileValidation(port: FileWorkbookPort, validate: ValidateFn) 
           },
         });
       } else {
-        result = validate(await port.read(data, file));
+        result = await validate(await port.read(data, file));
       }
       if (!ctl.signal.aborted) setState({ phase: "done", file, result });
     } catch (e) {

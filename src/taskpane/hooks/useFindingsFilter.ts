@@ -1,6 +1,7 @@
 /** Findings grouped by severity, with counts, and the severity filter. */
 import { useMemo, useState } from "react";
-import { SEVERITY_ORDER, type Finding, type Severity } from "../../core/validate/findings";
+import type { Finding } from "../../core/validate/findings";
+import { SEVERITY_ORDER, type Severity } from "../../core/validate/severity";
 import type { SeverityFilter } from "../types";
 
 export const SEVERITIES: readonly Severity[] = (Object.keys(SEVERITY_ORDER) as Severity[])

@@ -25,7 +25,7 @@ export function useValidation(port: ExcelPort, validate: ValidateFn) {
       const snapshot = await read((progress) => setState({ phase: "reading", progress }));
       setState({ phase: "validating" });
       await nextFrame();
-      const result = validate(snapshot);
+      const result = await validate(snapshot);
       last.current = result;
       setState({ phase: "done", result, notes: snapshot.notes ?? [] });
     } catch (e) {

@@ -24,9 +24,9 @@ test("the functions bundle stays within 40 KB gzip", () => {
   expect(gz("functions.js")).toBeLessThanOrEqual(40 * KB);
 });
 
-test("the pane's first load (every script taskpane.html loads, office.js aside) stays within 250 KB gzip", () => {
+test("the pane's first load (every script taskpane.html loads, office.js aside) stays within 200 KB gzip", () => {
   const scripts = firstLoadScripts();
   expect(scripts).toEqual(expect.arrayContaining(["functions.js", "taskpane.js"]));
   const total = scripts.reduce((sum, s) => sum + gz(s), 0);
-  expect(total).toBeLessThanOrEqual(250 * KB);
+  expect(total).toBeLessThanOrEqual(200 * KB);
 });

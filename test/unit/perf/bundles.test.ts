@@ -44,6 +44,10 @@ describe("task pane first chunk", () => {
     expect({ chain: pkgs.get("exceljs") ?? null }).toEqual({ chain: null });
   });
 
+  test("does not import zod eagerly: the validator and its schemas are a lazily loaded chunk (first load ≤ 200 KB, budgets.test.ts)", () => {
+    expect({ chain: pkgs.get("zod") ?? null }).toEqual({ chain: null });
+  });
+
   test("the walk does reach the pane's own packages (the guard is not vacuous)", () => {
     expect(pkgs.has("react")).toBe(true);
   });
