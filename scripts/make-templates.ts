@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from "fs";
 import { join, resolve } from "path";
 import { templates, validateWorkbook } from "../src/core/validate";
 import type { SheetSnapshot } from "../src/core/validate/snapshot";
-import type { TemplateId } from "../src/core/validate/template";
+import type { TemplateId } from "../src/core/validate/templates";
 import { readWorkbookBuffer } from "../src/xlsx/buffer";
 import { writeSnapshotWorkbook } from "../src/xlsx/write";
 import type { PlantedError, TemplateSample } from "./samples/types";

@@ -5,7 +5,7 @@
  * deliberately put into the errors sheet, so tests and acceptance can assert each is found.
  */
 import type { SheetSnapshot } from "../../src/core/validate/snapshot";
-import type { TemplateId } from "../../src/core/validate/template";
+import type { TemplateId } from "../../src/core/validate/templates";
 
 export interface PlantedError {
   /** A1 address where the validator must report it */

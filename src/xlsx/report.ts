@@ -6,13 +6,12 @@
 import ExcelJS from "exceljs";
 import { type Finding, SEVERITY_LABEL_ZH, SEVERITY_ORDER } from "../core/validate/findings";
 import { columnNumber } from "../core/validate/snapshot";
-import type { TemplateId } from "../core/validate/template";
 import { reportMessages as R } from "./messages";
 
 export interface ReportSheet {
   file?: string;
   sheet: string;
-  template: TemplateId | null;
+  template: string | null;
   rows: number;
   headerRow: number | null;
 }
@@ -85,7 +84,7 @@ export async function writeReportWorkbook(input: ReportInput): Promise<Uint8Arra
   wb.creator = "GOV";
   const ws = wb.addWorksheet(R.sheetName);
   const { errors, warnings, infos } = countBySeverity(input.findings);
-  const templates = [...new Set(input.sheets.map((s) => s.template).filter((t): t is TemplateId => t !== null))];
+  const templates = [...new Set(input.sheets.map((s) => s.template).filter((t): t is string => t !== null))];
   const recognised = input.sheets.filter((s) => s.template !== null).length;
 
   const title = ws.addRow([R.title]);

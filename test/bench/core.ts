@@ -4,16 +4,17 @@
  *  - coercing loop: coerces every mapped cell once with the same core/input functions the
  *    template's checks use (the floor for a template that reads every column);
  *  - engine + coercion: the real engine with ONE row check reading every column through
- *    ctx.value (the engine's own overhead over the coercing loop);
+ *    row.value (the engine's own overhead over the coercing loop);
  *  - full: validateWorkbook with the real template and all its checks.
  */
 import { isBlank, toCategory, toChoice, toCount, toDate, toNumber, toText, toYesNo } from "../../src/core/input/coerce";
 import { InputError } from "../../src/core/input/errors";
 import { runValidation } from "../../src/core/validate/engine";
-import { findHeader } from "../../src/core/validate/finder";
+import { findHeader } from "../../src/core/validate/header";
 import { templates } from "../../src/core/validate/templates";
 import type { SheetSnapshot } from "../../src/core/validate/snapshot";
-import type { Check, TemplateDef, TemplateId } from "../../src/core/validate/template";
+import type { Check, TemplateDef } from "../../src/core/validate/template";
+import type { TemplateId } from "../../src/core/validate/templates";
 import { ROLES } from "../../src/core/validate/templates/patrol";
 import { type BenchSheet, cellCount } from "./sheets";
 
@@ -95,13 +96,12 @@ export function probeTemplate(id: "petition" | "patrol", read: boolean): Templat
   const keys = Object.keys(COERCIONS[id]);
   // sub-columns per key, counted on the first row (the table's columns are the same for every row)
   let widths: number[] | null = null;
-  const opts = [0, 1, 2, 3].map((index) => ({ index }));
   const readAll: Check = {
-    id: "read-all", rule: "BENCH", clause: "", severity: "error", description: "读取每一列",
-    row(row, ctx) {
+    id: "read-all", rule: t.checks[0].rule, severity: "error", description: "读取每一列", messages: [],
+    row(row) {
       widths ??= keys.map((k) => row.getAll(k).length);
       for (let k = 0; k < keys.length; k++) {
-        for (let index = 0; index < widths[k]; index++) ctx.value(row, keys[k], COERCIONS[id][keys[k]], opts[index]);
+        for (let index = 0; index < widths[k]; index++) row.value(keys[k], index);
       }
     },
   };

@@ -9,11 +9,11 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import type { CellValue } from "../../src/core/input/coerce";
 import { validateWorkbook } from "../../src/core/validate";
-import { findHeader } from "../../src/core/validate/finder";
+import { findHeader } from "../../src/core/validate/header";
 import { isEndMarker } from "../../src/core/validate/normalize";
 import type { SheetSnapshot } from "../../src/core/validate/snapshot";
 import { templates } from "../../src/core/validate/templates";
-import type { TemplateId } from "../../src/core/validate/template";
+import type { TemplateId } from "../../src/core/validate/templates";
 import type { TemplateSample } from "../../scripts/samples/types";
 import { patrolSheet, petitionSheet } from "./sheets";
 

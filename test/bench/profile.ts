@@ -6,7 +6,7 @@
  */
 import { validateWorkbook } from "../../src/core/validate";
 import type { SheetSnapshot } from "../../src/core/validate/snapshot";
-import type { TemplateId } from "../../src/core/validate/template";
+import type { TemplateId } from "../../src/core/validate/templates";
 import type { TemplateSample } from "../../scripts/samples/types";
 import { scaled } from "./golden";
 import { cellCount, patrolSheet, petitionSheet } from "./sheets";

@@ -6,6 +6,7 @@
 import { validateWorkbook } from "../../src/core/validate";
 import { FindingSchema, type Finding } from "../../src/core/validate/findings";
 import type { TemplateDef } from "../../src/core/validate/template";
+import { ruleClause } from "../../src/core/rules/ruleTable";
 import type { TemplateSample } from "../../scripts/samples/types";
 
 export const hits = (findings: readonly Finding[]) => findings.map((f) => `${f.cell} ${f.rule} ${f.severity}`);
@@ -22,7 +23,10 @@ export function describeCheckMetadata(template: TemplateDef, rulePattern: RegExp
       const ids = template.checks.map((c) => c.id);
       expect(new Set(ids).size).toBe(ids.length);
       for (const c of template.checks) {
-        expect(c.clause.startsWith(template.document)).toBe(true);
+        // the rule is in the template's rule table, and a named clause is one of that rule's
+        expect(template.rules.document).toBe(template.document);
+        expect(Object.keys(template.rules.rules)).toContain(c.rule);
+        expect(ruleClause(template.rules, c.rule, c.clause).startsWith(template.document)).toBe(true);
         expect(c.rule).toMatch(rulePattern);
         expect(c.description).toMatch(/[\u4e00-\u9fff]/u);
       }

@@ -1,21 +1,30 @@
 /**
  * The validator engine: for each sheet of a workbook snapshot, find its template and table
- * (finder.ts), run every check of the template, and turn each report into a Finding carrying the
- * sheet, the A1 cell, the rule, the severity and the clause (templates.md, "Findings").
- * The template list is passed in; index.ts binds the registry of the six templates.
+ * (header.ts, table.ts), run every check of the template, and turn each report into a Finding
+ * carrying the sheet, the A1 cell, the check, the message id, the rule, the severity and the
+ * clause (templates.md, "Findings"). Everything a run computes lives in its SheetRun: typed cells
+ * converted once, row and table values derived once (template.ts, rowValue / tableValue). Findings
+ * are sorted by sheet, cell, then the declared order of their checks, so neither the order checks
+ * run in nor the loop (row by row or check by check) changes the result.
+ * The template list is passed in; index.ts binds the registry.
  */
-import type { CellValue } from "../input/coerce";
+import { type CellValue, shown, toCategory, toChoice, toCount, toDate, toNumber, toStar, toText, toYesNo } from "../input/coerce";
 import { InputError } from "../input/errors";
 import { inputMessages } from "../input/messages";
-import { type BuiltTable, buildTable, type CellReader, findHeader, findTemplate, type HeaderMatch, requiredShare } from "./finder";
+import { ruleClause } from "../rules/ruleTable";
 import type { Finding, Severity } from "./findings";
+import { findHeader, findTemplate, type HeaderMatch, requiredShare } from "./header";
+import { formatMessage } from "./messages";
 import { columnLetter, parseA1, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
-import type { Check, CheckContext, Report, TableRow, TemplateDef, TemplateId } from "./template";
+import { type BuiltTable, buildTable, type CellReader, type TypedCells } from "./table";
+import type {
+  CellType, Check, CheckContext, ColumnSpec, Report, RowValue, TableRow, TableValue, TemplateDef,
+} from "./template";
 
 export interface SheetResult {
   sheet: string;
   /** the template the sheet was validated as, or null when it matched none */
-  template: TemplateId | null;
+  template: string | null;
   /** data rows validated (合计 rows not counted) */
   rows: number;
   /** 1-based sheet row of the (top) header row, or null when none was found */
@@ -24,30 +33,43 @@ export interface SheetResult {
 
 export interface ValidationResult {
   sheets: SheetResult[];
-  /** sorted by sheet order, then row, then column */
+  /** sorted by sheet order, then row, then column, then the template's check order */
   findings: Finding[];
+}
+
+/**
+ * In what order the checks run (tests: results must not depend on it). `loop: "checks"` runs each
+ * row check over every row before the next check (column-major); `order` permutes the checks;
+ * `sheetFirst` runs the table checks before the row checks.
+ */
+export interface Schedule {
+  loop?: "rows" | "checks";
+  order?: (n: number) => readonly number[];
+  sheetFirst?: boolean;
 }
 
 export interface EngineOptions {
   /** validate every sheet as this template instead of recognising it */
-  template?: TemplateId;
+  template?: string;
   templates: readonly TemplateDef[];
+  schedule?: Schedule;
 }
 
-/** Rule ids of the engine's own findings (not rules.md rules). */
+/** Rule ids (and check ids) of the engine's own findings (not rules.md rules). */
 export const TEMPLATE_RULE = "TEMPLATE";
 export const INPUT_RULE = "INPUT";
+const TEMPLATE_CHECK = "template";
+const INPUT_CHECK = "input";
 
-/** The engine's own messages (zh-CN); input messages come from core/input's catalogue. */
+/** The engine's own messages (zh-CN catalogue, scope "engine"); input messages are core/input's. */
 export const engineMessages = {
-  unrecognised: (sheet: string) => `工作表“${sheet}”未识别为任何模板`,
-  closest: (title: string, missing: readonly string[]) => `最接近“${title}”,缺少列:${missing.join("、")}`,
-  missingColumn: (sheet: string, column: string, title: string) =>
-    `工作表“${sheet}”缺少“${column}”列,无法按“${title}”校验`,
+  unrecognised: (sheet: string) => formatMessage("engine", "template", "unrecognised", { sheet }),
+  closest: (title: string, missing: readonly string[]) => formatMessage("engine", "template", "closest", { title, missing: missing.join("、") }),
+  missingColumn: (sheet: string, column: string, title: string) => formatMessage("engine", "template", "missingColumn", { sheet, column, title }),
   missingOneOf: (sheet: string, alternatives: readonly string[], title: string) =>
-    `工作表“${sheet}”缺少${alternatives.map((a) => `“${a}”`).join("或")}列,无法按“${title}”校验`,
-  checkFailed: (what: string, detail: string) => `校验“${what}”时出错,该项未能完成:${detail}`,
-  checkFailedMore: (rows: number) => `(共 ${rows} 行出错)`,
+    formatMessage("engine", "template", "missingOneOf", { sheet, alternatives: alternatives.map((a) => `“${a}”`).join("或"), title }),
+  checkFailed: (what: string, detail: string) => formatMessage("engine", "check", "failed", { what, detail }),
+  checkFailedMore: (rows: number) => formatMessage("engine", "check", "failedMore", { rows }),
 } as const;
 
 interface Rec {
@@ -55,9 +77,11 @@ interface Rec {
   s: number;
   row: number;
   col: number;
+  /** 0: the engine's; 1 + i: row check i; 1 + n + i: table check i (declared order) */
+  k: number;
 }
 
-function templateById(templates: readonly TemplateDef[], id: TemplateId): TemplateDef {
+function templateById(templates: readonly TemplateDef[], id: string): TemplateDef {
   const t = templates.find((x) => x.id === id);
   if (!t) {
     const ids = templates.map((x) => x.id);
@@ -70,56 +94,72 @@ function columnName(t: TemplateDef, key: string): string {
   return t.columns.find((c) => c.key === key)?.name ?? key;
 }
 
-const NO_CELLS: CellReader = { get: () => undefined };
-
-/** Distinct texts a memoised coercion remembers (the words of a choice column are few). */
+/** Distinct texts a column of words remembers per run (the words of a choice column are few). */
 const TEXT_MEMO_SIZE = 256;
 
-/**
- * A coercion that remembers its successful results by cell text: for a core/input function that
- * is pure in (text, param) — toChoice over fixed words, toYesNo — whose cost is normalising the
- * text and every word again on each call. Numbers, dates and anything that throws go through the
- * coercion every time (an error keeps its own message); at most TEXT_MEMO_SIZE texts are kept.
- */
-export function memoByText<T>(coerce: (v: unknown, param: string) => T): (v: unknown, param: string) => T {
-  const seen = new Map<string, { param: string; value: T }>();
-  return (v, param) => {
-    if (typeof v !== "string") return coerce(v, param);
-    const hit = seen.get(v);
-    if (hit !== undefined && hit.param === param) return hit.value;
-    const value = coerce(v, param);
-    if (seen.size < TEXT_MEMO_SIZE) seen.set(v, { param, value });
-    return value;
-  };
+type Convert = (v: unknown, param: string) => unknown;
+
+function positive(v: unknown, p: string): number {
+  const n = toCount(v, p);
+  // zero people / zero trips cannot be: the catalogue's “须大于 0”
+  if (n === 0) throw new InputError("positive", p, inputMessages.positive(p, shown(v)));
+  return n;
 }
 
-/** Builds the findings of one sheet. */
-class SheetRun implements CheckContext {
+/** The conversion of a column type, and whether it is pure in the cell's text (worth remembering). */
+function converter(t: CellType): { convert: Convert; byText: boolean } {
+  switch (t.type) {
+    case "text": return { convert: (v, p) => toText(v, p), byText: false };
+    case "number": {
+      const opts = t.min === undefined ? undefined : { min: t.min };
+      return { convert: opts ? (v, p) => toNumber(v, p, opts) : (v, p) => toNumber(v, p), byText: false };
+    }
+    case "count": return { convert: t.min === 1 ? positive : (v, p) => toCount(v, p), byText: false };
+    case "date": return { convert: (v, p) => toDate(v, p), byText: false };
+    case "yesno": return { convert: toYesNo, byText: true };
+    case "category": return { convert: toCategory, byText: true };
+    case "star": return { convert: toStar, byText: true };
+    case "choice": {
+      const words = t.words;
+      return { convert: (v, p) => toChoice(v, p, words), byText: true };
+    }
+    case "parse": return { convert: t.parse, byText: t.byText === true };
+  }
+}
+
+const NUMBER: CellType = { type: "number" };
+
+/** One mapped column of a run: its type, and each cell's state and value once read. */
+interface Col {
+  c: number;
+  label: string;
+  convert: Convert | null;
+  /** a blank cell is an INPUT error (the first sub-column of a `needed` column) */
+  needed: boolean;
+  toCheck: boolean;
+  memo: Map<string, unknown> | null;
+  /** per 0-based sheet row: 0 unread, 1 value, 2 blank, 3 blank reported, 4 bad */
+  state: Uint8Array | null;
+  vals: unknown[] | null;
+  errs: Map<number, InputError> | null;
+}
+
+/** Builds the findings of one sheet: the run's state lives here and nowhere else. */
+class SheetRun implements CheckContext, TypedCells {
   private current: Check | null = null;
-  /**
-   * Cells that already have an INPUT finding: per 0-based column, a flag per 0-based row, made on
-   * the column's first failure (a Set of r × 16384 + c would key heap numbers past 65 k rows).
-   */
-  private readonly failed: (Uint8Array | undefined)[] = [];
+  private currentK = 0;
   private readonly sheetRows: number;
   /** a check failing on many rows is one finding, with the count */
   private readonly rowCrashes = new Map<Check, { rec: Rec; count: number }>();
   private readonly sheetCrashes = new Map<Check, { rec: Rec; count: number }>();
-  /** column key → its columns and their message names, one lookup per ctx.value */
-  private readonly keyed = new Map<string, { cols: readonly number[]; labels: readonly string[] }>();
+  private readonly keyed = new Map<string, Col[]>();
   private readonly originRow: number;
   private readonly originCol: number;
-  /**
-   * One-slot memo per column of the last successful coercion: (row, coerce) → value. Checks of a
-   * template ask for the same cells again and again (petition recomputes 合计 from eight cells in
-   * several checks); a coercion is a pure core/input function of the cell, so its result is reused
-   * instead of parsing the text again. Indexed by 0-based column: no allocation per lookup.
-   */
-  private readonly memoRow: number[] = [];
-  private readonly memoFn: unknown[] = [];
-  private readonly memoVal: unknown[] = [];
-  /** the table's raw (merge-filled) cells; an empty reader without a table */
-  private readonly cells: CellReader;
+  private readonly clauses = new Map<Check, string>();
+  private readonly rowValues = new Map<RowValue<unknown>, { done: Uint8Array; vals: unknown[] }>();
+  private readonly tableValues = new Map<TableValue<unknown>, unknown>();
+  private cells: CellReader | null = null;
+  built: BuiltTable | null = null;
 
   constructor(
     private readonly out: Rec[],
@@ -127,31 +167,43 @@ class SheetRun implements CheckContext {
     private readonly file: string | undefined,
     private readonly sheet: SheetSnapshot,
     private readonly template: TemplateDef | null,
-    private readonly built: BuiltTable | null,
   ) {
     this.originRow = sheet.origin?.row ?? 1;
     this.originCol = sheet.origin?.col ?? 1;
-    this.cells = built ? built.cells : NO_CELLS;
     this.sheetRows = sheet.rows.length;
-    if (built) {
-      for (const [key, cols] of built.table.columns) this.keyed.set(key, { cols, labels: built.labels.get(key) ?? [] });
+  }
+
+  /** Called by buildTable: the table's columns with their types. */
+  bind(cells: CellReader, labels: ReadonlyMap<string, readonly string[]>, columns: ReadonlyMap<string, readonly number[]>): TypedCells {
+    const t = this.template!;
+    this.cells = cells;
+    const specs = new Map<string, ColumnSpec>();
+    for (const spec of t.columns) specs.set(spec.key, spec);
+    for (const [key, cols] of columns) {
+      const spec = specs.get(key);
+      const type = spec?.cell ?? (key === t.extraNumericAs ? NUMBER : undefined);
+      const conv = type ? converter(type) : null;
+      const names = labels.get(key) ?? [];
+      this.keyed.set(key, cols.map((c, i) => ({
+        c, label: names[i] ?? key, convert: conv ? conv.convert : null, needed: spec?.needed === true && i === 0,
+        toCheck: spec?.errorsToCheck === true, memo: conv && conv.byText ? new Map() : null, state: null, vals: null, errs: null,
+      })));
     }
+    for (const check of t.checks) this.clauses.set(check, ruleClause(t.rules, check.rule, check.clause));
+    return this;
   }
 
   /** Adds a finding at snapshot cell (r, c), 0-based. */
-  push(r: number, c: number, rule: string, severity: Severity, message: string, clause: string,
+  push(r: number, c: number, k: number, rule: string, check: string, messageId: string, severity: Severity, message: string, clause: string,
     expected?: Report["expected"], actual?: Report["actual"]): Rec {
-    const row = this.originRow + r;
-    const col = this.originCol + c;
-    return this.pushAt(row, col, rule, severity, message, clause, expected, actual);
+    return this.pushAt(this.originRow + r, this.originCol + c, k, rule, check, messageId, severity, message, clause, expected, actual);
   }
 
   /** Adds a finding at 1-based sheet (row, col). */
-  pushAt(row: number, col: number, rule: string, severity: Severity, message: string, clause: string,
-    expected?: Report["expected"], actual?: Report["actual"]): Rec {
+  pushAt(row: number, col: number, k: number, rule: string, check: string, messageId: string, severity: Severity, message: string,
+    clause: string, expected?: Report["expected"], actual?: Report["actual"]): Rec {
     const column = columnLetter(col);
-    // keys in the Finding's documented order (file?, sheet … message, expected?, actual?, clause),
-    // assigned one by one: no spread objects per finding
+    // keys in the Finding's documented order, assigned one by one: no spread objects per finding
     const f = {} as Finding;
     if (this.file !== undefined) f.file = this.file;
     f.sheet = this.sheet.name;
@@ -160,12 +212,14 @@ class SheetRun implements CheckContext {
     f.row = row;
     f.column = column;
     f.rule = rule;
+    f.check = check;
+    f.messageId = messageId;
     f.severity = severity;
     f.message = message;
     if (expected !== undefined) f.expected = expected;
     if (actual !== undefined) f.actual = actual;
     f.clause = clause;
-    const rec: Rec = { f, s: this.s, row, col };
+    const rec: Rec = { f, s: this.s, row, col, k };
     this.out.push(rec);
     return rec;
   }
@@ -184,10 +238,13 @@ class SheetRun implements CheckContext {
   report(rep: Report): void {
     const check = this.current;
     if (!check) throw new Error("report() called outside a check");
+    if (!check.messages.includes(rep.messageId)) throw new Error(`check ${check.id} does not declare message ${rep.messageId}`);
+    const message = formatMessage(this.template!.id, check.id, rep.messageId, rep.data, "zh-CN", this.template!.messageTexts);
     const severity = rep.severity ?? check.severity;
+    const clause = this.clauses.get(check)!;
     if (rep.cell !== undefined) {
       const p = parseA1(rep.cell);
-      this.pushAt(p.row, p.col, check.rule, severity, rep.message, check.clause, rep.expected, rep.actual);
+      this.pushAt(p.row, p.col, this.currentK, check.rule, check.id, rep.messageId, severity, message, clause, rep.expected, rep.actual);
       return;
     }
     let r: number;
@@ -197,72 +254,123 @@ class SheetRun implements CheckContext {
       const col = rep.key === undefined ? undefined : this.built!.table.columns.get(rep.key)?.[rep.index ?? 0];
       c = col === undefined ? this.match.firstCol : col;
     } else [r, c] = this.headerCell(rep.key, rep.index);
-    this.push(r, c, check.rule, severity, rep.message, check.clause, rep.expected, rep.actual);
+    this.push(r, c, this.currentK, check.rule, check.id, rep.messageId, severity, message, clause, rep.expected, rep.actual);
   }
 
-  value<T>(
-    row: TableRow, key: string, coerce: (v: unknown, param: string) => T,
-    opts?: { index?: number; required?: boolean },
-  ): T | undefined {
-    const col = this.keyed.get(key);
+  phrase(messageId: string, data?: Report["data"]): string {
+    const check = this.current;
+    if (!check) throw new Error("phrase() called outside a check");
+    if (!check.messages.includes(messageId)) throw new Error(`check ${check.id} does not declare message ${messageId}`);
+    return formatMessage(this.template!.id, check.id, messageId, data, "zh-CN", this.template!.messageTexts);
+  }
+
+  value(r: number, key: string, index: number, need: boolean): unknown {
+    const cols = this.keyed.get(key);
+    if (cols === undefined) return undefined;
+    const col = cols[index];
     if (col === undefined) return undefined;
-    const i = opts === undefined || opts.index === undefined ? 0 : opts.index;
-    const c = col.cols[i];
-    if (c === undefined) return undefined;
-    const r = row.r;
-    // a memoised cell is a non-blank cell that coerced without error (a failure clears the
-    // column's memo), so the hit needs neither the failed set nor the cell
-    if (this.memoRow[c] === r && this.memoFn[c] === coerce) return this.memoVal[c] as T;
-    const failed = this.failed[c];
-    if (failed !== undefined && failed[r] === 1) return undefined;
-    const v: CellValue = this.cells.get(r, c);
-    if (v === null || v === undefined || v === "" || (typeof v === "string" && v.trim() === "")) {
-      if (opts !== undefined && opts.required) {
-        this.fail(r, c);
-        this.push(r, c, INPUT_RULE, "error", inputMessages.required(col.labels[i] ?? key), this.template!.document);
-      }
-      return undefined;
+    let state = col.state;
+    if (state === null) {
+      state = col.state = new Uint8Array(Math.max(this.sheetRows, r + 1));
+      col.vals = new Array(state.length);
     }
+    const st = state[r];
+    if (st === 1) return col.vals![r];
+    if (st === 4 || st === 3) return undefined;
+    const c = col.c;
+    if (st === 0) {
+      const v: CellValue = this.cells!.get(r, c);
+      if (!(v === null || v === undefined || v === "" || (typeof v === "string" && v.trim() === ""))) {
+        return this.convert(col, r, v);
+      }
+      state[r] = 2;
+    }
+    // a blank cell
+    if (need || col.needed) {
+      state[r] = 3;
+      this.push(r, c, 0, INPUT_RULE, INPUT_CHECK, "required", "error", inputMessages.required(col.label), this.template!.document);
+    }
+    return undefined;
+  }
+
+  private convert(col: Col, r: number, v: CellValue): unknown {
+    const state = col.state!;
+    if (col.convert === null) {
+      state[r] = 1;
+      return (col.vals![r] = v);
+    }
+    const memo = col.memo;
+    if (memo !== null && typeof v === "string") {
+      const hit = memo.get(v);
+      if (hit !== undefined) {
+        state[r] = 1;
+        return (col.vals![r] = hit);
+      }
+    }
+    let out: unknown;
     try {
-      const out = coerce(v, col.labels[i] ?? key);
-      this.memoRow[c] = r;
-      this.memoFn[c] = coerce;
-      this.memoVal[c] = out;
-      return out;
+      out = col.convert(v, col.label);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      this.fail(r, c);
-      this.push(row.r, c, INPUT_RULE, "error", e.message, this.template!.document);
+      state[r] = 4;
+      if (col.toCheck) (col.errs ??= new Map()).set(r, e);
+      else this.push(r, col.c, 0, INPUT_RULE, INPUT_CHECK, e.id, "error", e.message, this.template!.document);
       return undefined;
     }
+    if (memo !== null && typeof v === "string" && memo.size < TEXT_MEMO_SIZE) memo.set(v, out);
+    state[r] = 1;
+    return (col.vals![r] = out);
   }
 
-  /** Marks cell (r, c) as reported (INPUT): later reads return undefined without a finding. */
-  private fail(r: number, c: number): void {
-    let col = this.failed[c];
-    if (col === undefined) this.failed[c] = col = new Uint8Array(Math.max(this.sheetRows, r + 1));
-    col[r] = 1;
-    this.memoRow[c] = -1;
+  problem(r: number, key: string, index: number): InputError | undefined {
+    const col = this.keyed.get(key)?.[index];
+    if (col === undefined) return undefined;
+    this.value(r, key, index, false);
+    return col.errs?.get(r);
   }
 
-  /** Runs one check on one row (or the sheet), containing anything it throws. */
-  run(check: Check, row: TableRow | null): void {
+  derive<T>(row: TableRow, v: RowValue<T>): T {
+    let slot = this.rowValues.get(v as RowValue<unknown>);
+    if (slot === undefined) {
+      slot = { done: new Uint8Array(this.sheetRows), vals: new Array(this.sheetRows) };
+      this.rowValues.set(v as RowValue<unknown>, slot);
+    }
+    const r = row.r;
+    if (slot.done[r] === 1) return slot.vals[r] as T;
+    const out = v.compute(row, this);
+    slot.vals[r] = out;
+    slot.done[r] = 1;
+    return out;
+  }
+
+  sheetValue<T>(v: TableValue<T>): T {
+    const map = this.tableValues;
+    if (map.has(v as TableValue<unknown>)) return map.get(v as TableValue<unknown>) as T;
+    const out = v.compute(this.built!.table, this);
+    map.set(v as TableValue<unknown>, out);
+    return out;
+  }
+
+  /** Runs one check on one row (or the table), containing anything it throws. */
+  run(check: Check, k: number, row: TableRow | null): void {
     this.current = check;
+    this.currentK = k;
     try {
       if (row) check.row!(row, this);
       else check.sheet!(this.built!.table, this);
     } catch (e) {
-      this.contain(check, row, e);
+      this.contain(check, k, row, e);
     } finally {
       this.current = null;
     }
   }
 
-  private contain(check: Check, row: TableRow | null, e: unknown): void {
+  private contain(check: Check, k: number, row: TableRow | null, e: unknown): void {
     const [r, c] = row ? [row.r, this.match.firstCol] : this.headerCell();
+    const clause = this.clauses.get(check)!;
     if (e instanceof InputError) {
       // bad input a rule computation rejected: the clerk's to fix, reported where it happened
-      this.push(r, c, check.rule, "error", e.message, check.clause);
+      this.push(r, c, k, check.rule, check.id, e.id, "error", e.message, clause);
       return;
     }
     const crashes = row ? this.rowCrashes : this.sheetCrashes;
@@ -272,7 +380,7 @@ class SheetRun implements CheckContext {
       return;
     }
     const detail = e instanceof Error ? e.message : String(e);
-    const rec = this.push(r, c, check.rule, "error", engineMessages.checkFailed(check.description, detail), check.clause);
+    const rec = this.push(r, c, k, check.rule, check.id, "checkFailed", "error", engineMessages.checkFailed(check.description, detail), clause);
     crashes.set(check, { rec, count: 1 });
   }
 
@@ -300,38 +408,39 @@ function validateSheet(
     const found = findTemplate(sheet, opts.templates);
     match = found.match;
     if (!match) {
-      const run = new SheetRun(out, s, file, sheet, null, null);
+      const run = new SheetRun(out, s, file, sheet, null);
       let message = engineMessages.unrecognised(sheet.name);
       const near = found.closest;
       // a hint only when the sheet is plausibly that template (half its required columns found)
-      if (near && requiredShare(near) >= 0.5) {
-        message += `(${engineMessages.closest(near.template.title, missingNames(near))})`;
-      }
+      if (near && requiredShare(near) >= 0.5) message += engineMessages.closest(near.template.title, missingNames(near));
       // templates.md: a sheet matching no template is reported (info) at A1, not as a failure
-      run.pushAt(1, 1, TEMPLATE_RULE, "info", message, "");
+      run.pushAt(1, 1, 0, TEMPLATE_RULE, TEMPLATE_CHECK, "unrecognised", "info", message, "");
       return { sheet: sheet.name, template: null, rows: 0, headerRow: null };
     }
   }
-  const built = buildTable(sheet, match);
   const t = match.template;
-  const run = new SheetRun(out, s, file, sheet, t, built);
-  const rowChecks = t.checks.filter((c) => typeof c.row === "function");
+  const run = new SheetRun(out, s, file, sheet, t);
+  const built = buildTable(sheet, match, (cells, labels, columns) => run.bind(cells, labels, columns));
+  run.built = built;
   const rows = built.table.rows;
-  // Every error a check throws is contained and reported by its message alone (SheetRun.contain),
-  // and bad input is the common case (one InputError per bad cell, sometimes one per row):
-  // capturing a stack trace for each would cost more than the check itself. Off while checks run.
-  const errorCtor = Error as { stackTraceLimit?: number };
-  const stackLimit = errorCtor.stackTraceLimit;
-  if (stackLimit !== undefined) errorCtor.stackTraceLimit = 0;
-  try {
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i];
-      for (let k = 0; k < rowChecks.length; k++) run.run(rowChecks[k], row);
+  const n = t.checks.length;
+  const sched = opts.schedule ?? {};
+  const order = sched.order ? sched.order(n) : [...Array(n).keys()];
+  const rowChecks = order.filter((i) => typeof t.checks[i].row === "function");
+  const sheetChecks = order.filter((i) => typeof t.checks[i].sheet === "function");
+  const runSheet = () => {
+    for (const i of sheetChecks) run.run(t.checks[i], 1 + n + i, null);
+  };
+  if (sched.sheetFirst) runSheet();
+  if (sched.loop === "checks") {
+    for (const i of rowChecks) for (let j = 0; j < rows.length; j++) run.run(t.checks[i], 1 + i, rows[j]);
+  } else {
+    for (let j = 0; j < rows.length; j++) {
+      const row = rows[j];
+      for (let x = 0; x < rowChecks.length; x++) run.run(t.checks[rowChecks[x]], 1 + rowChecks[x], row);
     }
-    for (const check of t.checks) if (typeof check.sheet === "function") run.run(check, null);
-  } finally {
-    if (stackLimit !== undefined) errorCtor.stackTraceLimit = stackLimit;
   }
+  if (!sched.sheetFirst) runSheet();
   run.finish();
   return { sheet: sheet.name, template: t.id, rows: rows.length, headerRow: originRow + match.headerRows[0] };
 }
@@ -346,17 +455,18 @@ function missingNames(m: HeaderMatch): string[] {
 function reportMissing(
   out: Rec[], s: number, file: string | undefined, sheet: SheetSnapshot, t: TemplateDef, m: HeaderMatch | null,
 ): void {
-  const run = new SheetRun(out, s, file, sheet, t, null);
+  const run = new SheetRun(out, s, file, sheet, t);
   const r = m ? m.headerRows[0] : 0;
   const c = m ? m.firstCol : 0;
   const missing = m ? m.missing : t.columns.filter((x) => x.required).map((x) => x.key);
   const oneOf = m ? m.missingOneOf : t.requireOneOf ? [t.requireOneOf] : [];
   for (const key of missing) {
-    run.push(r, c, TEMPLATE_RULE, "error", engineMessages.missingColumn(sheet.name, columnName(t, key), t.title), t.document);
+    run.push(r, c, 0, TEMPLATE_RULE, TEMPLATE_CHECK, "missingColumn", "error",
+      engineMessages.missingColumn(sheet.name, columnName(t, key), t.title), t.document);
   }
   for (const alts of oneOf) {
     const names = alts.map((keys) => keys.map((k) => columnName(t, k)).join("”与“"));
-    run.push(r, c, TEMPLATE_RULE, "error", engineMessages.missingOneOf(sheet.name, names, t.title), t.document);
+    run.push(r, c, 0, TEMPLATE_RULE, TEMPLATE_CHECK, "missingOneOf", "error", engineMessages.missingOneOf(sheet.name, names, t.title), t.document);
   }
 }
 
@@ -368,12 +478,12 @@ export function runValidation(snapshot: WorkbookSnapshot, opts: EngineOptions): 
   const out: Rec[] = [];
   const sheets: SheetResult[] = [];
   snapshot.sheets.forEach((sheet, s) => sheets.push(validateSheet(out, s, snapshot.file, sheet, opts)));
-  out.sort((a, b) => a.s - b.s || a.row - b.row || a.col - b.col);
+  out.sort((a, b) => a.s - b.s || a.row - b.row || a.col - b.col || a.k - b.k);
   return { sheets, findings: out.map((x) => x.f) };
 }
 
 export interface TemplateSummary {
-  id: TemplateId;
+  id: string;
   title: string;
   document: string;
   /** canonical names of the required columns */
@@ -391,6 +501,6 @@ export function summarizeTemplates(templates: readonly TemplateDef[]): TemplateS
 }
 
 /** How many checks a template has (0 for an id the list lacks). */
-export function countChecks(templates: readonly TemplateDef[], id: TemplateId): number {
+export function countChecks(templates: readonly TemplateDef[], id: string): number {
   return templates.find((t) => t.id === id)?.checks.length ?? 0;
 }

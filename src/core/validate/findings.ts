@@ -17,6 +17,10 @@ export const FindingSchema = z.object({
   row: z.number().int().positive(),
   column: z.string().regex(/^[A-Z]{1,3}$/),
   rule: z.string(),
+  /** the template's check id ("section-max"), or the engine's: "input", "template" */
+  check: z.string().min(1),
+  /** the message's id in the catalogue (messages/zh-CN.ts), e.g. "aboveMax" */
+  messageId: z.string().min(1),
   severity: Severity,
   message: z.string().min(1),
   expected: z.union([z.number(), z.string(), z.boolean()]).optional(),

@@ -3,16 +3,18 @@
  * Adapters (Office.js, ExcelJS, the command line) call `validateWorkbook` with a snapshot.
  */
 import type { WorkbookSnapshot } from "./snapshot";
-import type { TemplateDef, TemplateId } from "./template";
+import type { TemplateDef } from "./template";
 import { countChecks, runValidation, summarizeTemplates, type TemplateSummary, type ValidationResult } from "./engine";
-import { templates as registry } from "./templates";
+import { templates as registry, type TemplateId } from "./templates";
 
 export type { SheetResult, TemplateSummary, ValidationResult } from "./engine";
 export { engineMessages, INPUT_RULE, TEMPLATE_RULE } from "./engine";
 export { normalizeHeader } from "./normalize";
 export { FindingSchema, SEVERITY_LABEL_ZH, SEVERITY_ORDER, type Finding, type Severity } from "./findings";
 export { a1, columnLetter, parseA1, type SheetSnapshot, type WorkbookSnapshot, type MergeRange } from "./snapshot";
-export type { TemplateDef, TemplateId } from "./template";
+export type { TemplateDef } from "./template";
+export { isTemplateId, templateIds, type TemplateId } from "./templates";
+export { catalogues, formatMessage, type Locale } from "./messages";
 export { registry as templates };
 
 /**

@@ -10,7 +10,7 @@ const ESC = "\u001b";
 const f = (file: string, sheet: string, cell: string, severity: Finding["severity"], message: string, extra: Partial<Finding> = {}): Finding => {
   const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
   return {
-    file, sheet, template: "grid", cell, row: Number(m[2]), column: m[1], rule: "GRID-2", severity, message,
+    file, sheet, template: "grid", cell, row: Number(m[2]), column: m[1], rule: "GRID-2", check: "no-worker", messageId: "none", severity, message,
     clause: "哈办发〔2011〕14号 二(二)", ...extra,
   };
 };
@@ -146,7 +146,7 @@ describe("large results", () => {
     sheets: [{ file: "大.xlsx", sheet: "表", template: "patrol", rows: 150_000, headerRow: 1 }],
     findings: Array.from({ length: 150_000 }, (_, i) => ({
       file: "大.xlsx", sheet: "表", template: "patrol", cell: `E${i + 2}`, row: i + 2, column: "E", rule: "GRID-5",
-      severity: "error" as const, message: "每天至少巡查1次", expected: 1, actual: 0, clause: "哈办发〔2011〕14号 二(六)",
+      check: "daily-patrol", messageId: "tooFew", severity: "error" as const, message: "每天至少巡查1次", expected: 1, actual: 0, clause: "哈办发〔2011〕14号 二(六)",
     })),
     unreadable: [],
   };

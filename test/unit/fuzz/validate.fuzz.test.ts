@@ -11,7 +11,7 @@ import type { MergeRange, SheetSnapshot } from "../../../src/core/validate/snaps
 import type { CellValue } from "../../../src/core/input";
 import { cellValue, runs } from "../../support/fuzz";
 
-const headerWords = [...new Set(templates.flatMap((t) => t.columns.flatMap((c) => [c.name, ...(c.aliases ?? [])])))];
+const headerWords = [...new Set(templates.flatMap((t) => t.columns.flatMap((c): readonly string[] => [c.name, ...("aliases" in c ? c.aliases : [])])))];
 
 const header = fc.array(
   fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...headerWords) }, { weight: 1, arbitrary: fc.constantFrom("", null, "合计", "第一年", "第二年") }),

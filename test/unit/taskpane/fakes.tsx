@@ -25,7 +25,7 @@ export function renderWith(ui: ReactElement, messages: Messages = zhCN) {
 export function finding(over: Partial<Finding> & Pick<Finding, "cell" | "severity">): Finding {
   const m = /^([A-Z]+)(\d+)$/.exec(over.cell) as RegExpExecArray;
   return {
-    sheet: "评分表", template: "petition", row: Number(m[2]), column: m[1], rule: "PET-7",
+    sheet: "评分表", template: "petition", row: Number(m[2]), column: m[1], rule: "PET-7", check: "section-max", messageId: "aboveMax",
     message: "C类“信访基层基础工作”满分14分,填报16分", clause: "深办〔2003〕36号 二(二)", ...over,
   };
 }

@@ -2,6 +2,7 @@
  * patrol template (哈办发〔2011〕14号 二(四)、二(六)): clean sample, planted errors, and one failing
  * case per check with its rule id and cell.
  */
+import { ruleClause } from "../../../src/core/rules/ruleTable";
 import { runValidation } from "../../../src/core/validate/engine";
 import type { CellValue } from "../../../src/core/input/coerce";
 import type { Finding } from "../../../src/core/validate/findings";
@@ -19,7 +20,7 @@ describe("metadata", () => {
   test("checks cite 哈办发〔2011〕14号 with unique ids", () => {
     const ids = template.checks.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(template.checks.map((c) => [c.rule, c.clause])).toEqual([
+    expect(template.checks.map((c) => [c.rule, ruleClause(template.rules, c.rule)])).toEqual([
       ["GRID-5", "哈办发〔2011〕14号 二(六)"], ["GRID-5", "哈办发〔2011〕14号 二(六)"], ["GRID-6", "哈办发〔2011〕14号 二(四)"],
     ]);
   });

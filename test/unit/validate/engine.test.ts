@@ -4,12 +4,12 @@
  */
 import type { CellValue } from "../../../src/core/input/coerce";
 import { InputError } from "../../../src/core/input/errors";
-import { toCount, toNumber, toYesNo } from "../../../src/core/input/coerce";
+import { toCount } from "../../../src/core/input/coerce";
 import { countChecks, runValidation, summarizeTemplates } from "../../../src/core/validate/engine";
 import { FindingSchema, type Finding } from "../../../src/core/validate/findings";
-import type { Check, TemplateDef } from "../../../src/core/validate/template";
+import type { TemplateDef } from "../../../src/core/validate/template";
 import { merge, sheet } from "../../fixtures/layouts/build";
-import { countyLike, deptLike, gridLike, petitionLike } from "../../fixtures/layouts/templates";
+import { countyLike, deptLike, gridLike, petitionLike, testTemplate, type TestCheck as Check } from "../../fixtures/layouts/templates";
 
 const GRID_HEADER: CellValue[] = ["区", "社区", "户数", "专职工作者数"];
 const PET_HEADER: CellValue[] = ["单位", "类别", "信访领导工作", "集体上访和疑难个访", "合计"];
@@ -32,7 +32,7 @@ describe("findings from reports", () => {
     const r = run([PET_HEADER, ["市信访局", "A", 25, 9, 34]], [petitionLike()]);
     expect(r.findings).toEqual([{
       file: "测试.xlsx", sheet: "表1", template: "petition", cell: "C2", row: 2, column: "C", rule: "T-MAX",
-      severity: "error", message: "超过满分20", expected: 20, actual: 25, clause: "测试文件 二(二)",
+      check: "max-leadership", messageId: "say", severity: "error", message: "超过满分20", expected: 20, actual: 25, clause: "测试文件 二(二)",
     }]);
   });
 
@@ -48,12 +48,12 @@ describe("findings from reports", () => {
     const check: Check = {
       id: "all", rule: "T-ALL", clause: "c", severity: "error", description: "全部",
       row(row, ctx) {
-        ctx.report({ row, message: "行", severity: "warning" });
+        ctx.report({ row, messageId: "say", data: { text: "行" }, severity: "warning" });
       },
       sheet(_t, ctx) {
-        ctx.report({ cell: "$b$9", message: "格" });
-        ctx.report({ key: "households", message: "列" });
-        ctx.report({ message: "表", severity: "info" });
+        ctx.report({ cell: "$b$9", messageId: "say", data: { text: "格" } });
+        ctx.report({ key: "households", messageId: "say", data: { text: "列" } });
+        ctx.report({ messageId: "say", data: { text: "表" }, severity: "info" });
       },
     };
     const r = run([["标题"], ["序号", ...GRID_HEADER], [1, "南岗区", "A社区", 900, 1]], [gridLike([check])]);
@@ -63,43 +63,58 @@ describe("findings from reports", () => {
   });
 });
 
-describe("ctx.value", () => {
+describe("typed columns: row.value", () => {
   test("a bad cell gets ONE INPUT finding however many checks ask, with the template's document as clause", () => {
     const ask = (id: string): Check => ({
-      id, rule: `T-${id}`, clause: "c", severity: "error", description: id,
-      row(row, ctx) {
-        expect(ctx.value(row, "households", toCount)).toBeUndefined();
-        expect(ctx.value(row, "households", toNumber)).toBeUndefined();
+      id, rule: `T-${id.toUpperCase()}`, clause: "c", severity: "error", description: id,
+      row(row) {
+        expect(row.value("households")).toBeUndefined();
+        expect(row.value("households")).toBeUndefined();
       },
     });
     const r = run([GRID_HEADER, ["南岗区", "A社区", "很多", 1]], [gridLike([ask("a"), ask("b")])]);
     expect(r.findings).toEqual([expect.objectContaining({
-      cell: "C2", rule: "INPUT", severity: "error", clause: "测试文件四", template: "grid",
+      cell: "C2", rule: "INPUT", check: "input", messageId: "notCount", severity: "error", clause: "测试文件四", template: "grid",
       message: '户数须为非负整数,收到 "很多"',
     })]);
   });
 
-  test("a blank required cell: the catalogue's 不能为空, once; not required: no finding", () => {
+  test("a blank needed cell: the catalogue's 不能为空, once; not needed: no finding; row.need makes it needed", () => {
     const ask: Check = {
       id: "opt", rule: "T-OPT", clause: "c", severity: "error", description: "可选",
-      row(row, ctx) {
-        expect(ctx.value(row, "workers", toCount)).toBeUndefined();
-        expect(ctx.value(row, "households", toCount, { required: true })).toBeUndefined();
+      row(row) {
+        expect(row.value("workers")).toBeUndefined();
+        expect(row.value("households")).toBeUndefined();
+        expect(row.value("households")).toBeUndefined();
       },
     };
     const r = run([GRID_HEADER, ["南岗区", "A社区", " ", null]], [gridLike([ask])]);
     expect(r.findings.map((f) => [f.cell, f.rule, f.message])).toEqual([["C2", "INPUT", "户数不能为空"]]);
+    const need: Check = { ...ask, row(row) {
+      expect(row.need("workers")).toBeUndefined();
+    } };
+    const r2 = run([GRID_HEADER, ["南岗区", "A社区", 900, null]], [gridLike([need])]);
+    expect(r2.findings.map((f) => [f.cell, f.rule, f.messageId])).toEqual([["D2", "INPUT", "required"]]);
   });
 
-  test("numbers as text, full-width digits, 是/否 coerce; an absent column gives undefined", () => {
+  test("numbers as text, full-width digits, 是/否 convert by the column's type; an absent column gives undefined", () => {
     const got: unknown[] = [];
     const read: Check = {
       id: "read", rule: "T-R", clause: "c", severity: "info", description: "读",
-      row(row, ctx) {
-        got.push(ctx.value(row, "households", toCount), ctx.value(row, "workers", toYesNo), ctx.value(row, "nope", toCount));
+      row(row) {
+        got.push(row.value("households"), row.value("workers"), row.value("nope"));
       },
     };
-    run([GRID_HEADER, ["南岗区", "A社区", "1,800户", "是"], ["南岗区", "B社区", "９００", "否"]], [gridLike([read])]);
+    const yesNo = testTemplate({
+      id: "grid", title: "社区网格化管理服务配置表", document: "测试文件四",
+      columns: [
+        { key: "district", name: "区", required: true }, { key: "community", name: "社区", required: true },
+        { key: "households", name: "户数", required: true, cell: { type: "count" } },
+        { key: "workers", name: "专职工作者数", cell: { type: "yesno" } },
+      ],
+      checks: [read],
+    });
+    run([GRID_HEADER, ["南岗区", "A社区", "1,800户", "是"], ["南岗区", "B社区", "９００", "否"]], [yesNo]);
     expect(got).toEqual([1800, true, undefined, 900, false, undefined]);
   });
 
@@ -116,7 +131,7 @@ describe("ctx.value", () => {
 
 describe("a check that throws does not stop validation", () => {
   const boom: Check = {
-    id: "boom", rule: "T-BOOM", clause: "测试 九", severity: "warning", description: "会出错的检查",
+    id: "boom", rule: "T-BOOM", clause: "测试文件四 九", severity: "warning", description: "会出错的检查",
     row(row) {
       if (row.get("community") !== "好社区") throw new TypeError("Cannot read properties of undefined");
     },
@@ -130,10 +145,10 @@ describe("a check that throws does not stop validation", () => {
     const r = run(rows, [gridLike([boom])]);
     const crashes = r.findings.filter((f) => f.rule === "T-BOOM");
     expect(crashes).toHaveLength(2);
-    expect(crashes[0]).toMatchObject({ cell: "A1", severity: "error", clause: "测试 九" });
+    expect(crashes[0]).toMatchObject({ cell: "A1", severity: "error", clause: "测试文件四 九" });
     expect(crashes[0].message).toContain("校验“会出错的检查”时出错");
     expect(crashes[1]).toMatchObject({ cell: "A2", severity: "error" });
-    expect(crashes[1].message).toContain("(共 2 行出错)");
+    expect(crashes[1].message).toContain("（共 2 行出错）");
     // the other check ran on every row, after the crash too
     expect(r.findings.filter((f) => f.rule === "INPUT").map((f) => f.cell)).toEqual(["C4"]);
   });
@@ -185,7 +200,7 @@ describe("several sheets, unrecognised sheets, forced templates", () => {
   test("an unrecognised sheet close to a template says which columns it lacks", () => {
     const r = run([["单位", "类别", "信访领导工作", "合计"], ["市信访局", "A", 18, 27]], [petitionLike()]);
     expect(r.findings).toHaveLength(1);
-    expect(r.findings[0].message).toContain("缺少列:集体上访和疑难个访");
+    expect(r.findings[0].message).toContain("缺少列：集体上访和疑难个访");
   });
 
   test("forced: each missing column is an error at the header row's first cell", () => {
@@ -193,15 +208,15 @@ describe("several sheets, unrecognised sheets, forced templates", () => {
     const r = run(rows, [petitionLike(), gridLike()], { template: "petition" });
     expect(r.sheets).toEqual([{ sheet: "表1", template: "petition", rows: 0, headerRow: 2 }]);
     expect(r.findings.map((f) => [f.cell, f.rule, f.severity, f.message])).toEqual([
-      ["B2", "TEMPLATE", "error", "工作表“表1”缺少“信访领导工作”列,无法按“信访工作目标管理考核评分表”校验"],
-      ["B2", "TEMPLATE", "error", "工作表“表1”缺少“集体上访和疑难个访”列,无法按“信访工作目标管理考核评分表”校验"],
+      ["B2", "TEMPLATE", "error", "工作表“表1”缺少“信访领导工作”列，无法按“信访工作目标管理考核评分表”校验"],
+      ["B2", "TEMPLATE", "error", "工作表“表1”缺少“集体上访和疑难个访”列，无法按“信访工作目标管理考核评分表”校验"],
     ]);
   });
 
   test("forced: a requireOneOf lacking all alternatives is one error naming them", () => {
     const r = run([["单位", "指标考核", "公众评议"], ["娄星区", 900, 880]], [countyLike()], { template: "eval-county" });
     expect(r.findings.map((f) => f.message)).toEqual([
-      "工作表“表1”缺少“内部评估得分”或“领导评价”与“同级评价”列,无法按“县市区绩效评估综合得分表”校验",
+      "工作表“表1”缺少“内部评估得分”或“领导评价”与“同级评价”列，无法按“县市区绩效评估综合得分表”校验",
     ]);
   });
 
@@ -223,8 +238,8 @@ describe("ordering", () => {
     const late: Check = {
       id: "late", rule: "T-L", clause: "c", severity: "info", description: "后",
       sheet(t, ctx) {
-        for (const row of [...t.rows].reverse()) ctx.report({ cell: `AA${row.rowNumber}`, message: "AA" });
-        for (const row of [...t.rows].reverse()) ctx.report({ row, key: "households", message: "C" });
+        for (const row of [...t.rows].reverse()) ctx.report({ cell: `AA${row.rowNumber}`, messageId: "say", data: { text: "AA" } });
+        for (const row of [...t.rows].reverse()) ctx.report({ row, key: "households", messageId: "say", data: { text: "C" } });
       },
     };
     const r = run([wide, ["南岗区", "A社区", 900, 1], ["南岗区", "B社区", 900, 1]], [gridLike([late])]);
@@ -244,14 +259,14 @@ describe("template summaries", () => {
   });
 });
 
-describe("indicator columns (extraNumericAs) through ctx.value", () => {
+describe("indicator columns (extraNumericAs) through row.value", () => {
   test("each indicator is read by index, named by its header", () => {
     const range: Check = {
       id: "range", rule: "T-RANGE", clause: "c", severity: "error", description: "0–100",
       row(row, ctx) {
         for (let i = 0; i < row.getAll("indicator").length; i++) {
-          const v = ctx.value(row, "indicator", toNumber, { index: i });
-          if (v !== undefined && v > 100) ctx.report({ row, key: "indicator", index: i, message: "超过100", actual: v });
+          const v = row.value("indicator", i);
+          if (v !== undefined && v > 100) ctx.report({ row, key: "indicator", index: i, messageId: "say", data: { text: "超过100" }, actual: v });
         }
       },
     };

@@ -4,10 +4,14 @@
  */
 import type { CellValue } from "../../../src/core/input/coerce";
 import { runValidation } from "../../../src/core/validate/engine";
-import { buildTable, findHeader, findTemplate } from "../../../src/core/validate/finder";
+import { findHeader, findTemplate } from "../../../src/core/validate/header";
+import { buildTable } from "../../../src/core/validate/table";
 import { FindingSchema } from "../../../src/core/validate/findings";
 import { blanks, merge, sheet, startingAt } from "../../fixtures/layouts/build";
-import { countyLike, deptLike, gridLike, newSeen, petitionLike, spy } from "../../fixtures/layouts/templates";
+import { countyLike, deptLike, gridLike, newSeen, petitionLike, withSpy } from "../../fixtures/layouts/templates";
+
+/** Cutting alone: no typed reads. */
+const NO_TYPES = () => ({ value: () => undefined, problem: () => undefined });
 
 const HEADER: CellValue[] = ["单位", "类别", "信访领导工作", "集体上访和疑难个访", "合计"];
 const A: CellValue[] = ["市信访局", "A", 18, 9, 27];
@@ -15,7 +19,7 @@ const B: CellValue[] = ["市公安局", "B", 17, 8, 25];
 
 function validate(rows: CellValue[][], merges = [] as ReturnType<typeof merge>[], templates = [petitionLike()]) {
   const seen = newSeen();
-  const t = templates.map((x, i) => (i === 0 ? { ...x, checks: [...x.checks, spy(seen, x.columns[0].key)] } : x));
+  const t = templates.map((x, i) => (i === 0 ? withSpy(x, seen) : x));
   const result = runValidation({ file: "t.xlsx", sheets: [sheet("评分表", rows, merges)] }, { templates: t });
   for (const f of result.findings) expect(FindingSchema.safeParse(f).success).toBe(true);
   return { result, seen };
@@ -116,7 +120,7 @@ describe("two-row headers", () => {
     ];
     const merges = [merge(1, 0, 1, 4), merge(2, 0, 3, 0), merge(2, 1, 3, 1), merge(2, 2, 3, 2), merge(2, 3, 2, 4)];
     const seen = newSeen();
-    const t = countyLike([spy(seen, "unit")]);
+    const t = withSpy(countyLike(), seen);
     const r = runValidation({ sheets: [sheet("S", rows, merges)] }, { templates: [t] });
     expect(r.sheets[0]).toMatchObject({ template: "eval-county", headerRow: 2, rows: 1 });
     const table = seen.tables[0];
@@ -180,7 +184,7 @@ describe("columns in any order, extra columns ignored", () => {
       [1, "发改委", 90, "85", "无", "是", "优秀"],
       [2, "财政局", 80, "８８", "良", "是", "良好"],
     ];
-    const built = buildTable(sheet("S", rows), findHeader(sheet("S", rows), deptLike())!);
+    const built = buildTable(sheet("S", rows), findHeader(sheet("S", rows), deptLike())!, NO_TYPES);
     expect(built.table.columns.get("indicator")).toEqual([2, 3]);
     expect(built.table.extraHeaders).toEqual(["经济发展", "社会事业"]);
     expect(built.table.rows[1].getAll("indicator")).toEqual([80, "８８"]);
@@ -232,7 +236,7 @@ describe("merged data cells read their top-left value", () => {
   test("a district merged down over its communities", () => {
     const rows = [["区", "社区", "户数"], ["南岗区", "A社区", 1800], [null, "B社区", 900], [null, "C社区", 450]];
     const seen = newSeen();
-    const r = runValidation({ sheets: [sheet("S", rows, [merge(2, 0, 4, 0)])] }, { templates: [gridLike([spy(seen, "district")])] });
+    const r = runValidation({ sheets: [sheet("S", rows, [merge(2, 0, 4, 0)])] }, { templates: [withSpy(gridLike(), seen)] });
     expect(r.findings).toEqual([]);
     expect(seen.rows.map((x) => x.unit)).toEqual(["南岗区", "南岗区", "南岗区"]);
   });

@@ -3,7 +3,7 @@ import type { Finding } from "../../../src/core/validate/findings";
 import { writeReportWorkbook } from "../../../src/xlsx/report";
 
 const base: Omit<Finding, "cell" | "row" | "column" | "message" | "severity"> = {
-  file: "a.xlsx", sheet: "评分表", template: "petition", rule: "PET-7", clause: "深办〔2003〕36号 二(二)",
+  file: "a.xlsx", sheet: "评分表", template: "petition", rule: "PET-7", check: "section-max", messageId: "aboveMax", clause: "深办〔2003〕36号 二(二)",
 };
 const finding = (cell: string, severity: Finding["severity"], message: string, extra: Partial<Finding> = {}): Finding => {
   const m = /^([A-Z]+)(\d+)$/.exec(cell)!;

@@ -5,7 +5,7 @@
  */
 import { InputError } from "../../input/errors";
 import { inputMessages as M } from "../../input/messages";
-import type { Severity } from "../../validate/findings";
+import type { Severity } from "../severity";
 import { citation } from "../ruleset";
 import { type GridRuleset, gridRuleset } from "./data";
 

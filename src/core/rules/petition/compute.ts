@@ -23,21 +23,16 @@ interface Derived {
   maxima: Map<Category, number[]>;
   /** category → full mark on the `items` basis, filled on first use */
   itemFullMarks: Map<Category, number>;
+  /** normalised unit name (and aliases) → the category 一 lists it under */
+  units: Map<string, Category>;
 }
 
+/** Keyed on the (immutable) ruleset object only: nothing else is kept between calls. */
 const derivedCache = new WeakMap<PetitionRuleset, Derived>();
-/** the last ruleset asked about (almost always petitionRules): no WeakMap lookup per call */
-let lastRules: PetitionRuleset | null = null;
-let lastDerived: Derived | null = null;
 
 function derived(rules: PetitionRuleset): Derived {
-  if (rules === lastRules) return lastDerived!;
   let d = derivedCache.get(rules);
-  if (d) {
-    lastRules = rules;
-    lastDerived = d;
-    return d;
-  }
+  if (d) return d;
   const sections = new Map<SectionNo | SectionKey, Section>();
   // first match wins, as Array.find would: a number is looked up by `no`, a name by `key`
   for (const x of rules.sections) {
@@ -53,10 +48,14 @@ function derived(rules: PetitionRuleset): Derived {
     }
     maxima.set(list.category, perSection);
   }
-  d = { sections, maxima, itemFullMarks: new Map() };
+  const units = new Map<string, Category>();
+  for (const list of rules.categories) {
+    for (const unit of list.units) {
+      for (const n of [unit.name, ...unit.aliases]) units.set(normUnitName(n), list.category);
+    }
+  }
+  d = { sections, maxima, itemFullMarks: new Map(), units };
   derivedCache.set(rules, d);
-  lastRules = rules;
-  lastDerived = d;
   return d;
 }
 
@@ -246,21 +245,9 @@ function plainUnitName(s: string): boolean {
   return true;
 }
 
-let unitIndex: Map<string, Category> | undefined;
-let unitIndexOf: PetitionRuleset | undefined;
-
 /** The category the source lists the unit under (一), or undefined for an unlisted unit. */
 export function categoryOf(unitName: string, rules: PetitionRuleset = petitionRules): Category | undefined {
-  if (unitIndexOf !== rules || !unitIndex) {
-    unitIndex = new Map();
-    for (const list of rules.categories) {
-      for (const unit of list.units) {
-        for (const n of [unit.name, ...unit.aliases]) unitIndex.set(normUnitName(n), list.category);
-      }
-    }
-    unitIndexOf = rules;
-  }
-  return unitIndex.get(normUnitName(unitName));
+  return derived(rules).units.get(normUnitName(unitName));
 }
 
 /** Scores equal within this tolerance share a rank (floating-point sums of halves and quarters). */

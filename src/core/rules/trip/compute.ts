@@ -6,7 +6,7 @@ import { addMonths, formatDate, type DaySerial } from "../../input/dates";
 import { InputError } from "../../input/errors";
 import { inputMessages as M } from "../../input/messages";
 import type { TripType } from "../../input/coerce";
-import type { Severity } from "../../validate/findings";
+import type { Severity } from "../severity";
 import { citation } from "../ruleset";
 import { type ApprovalRoute, type TripRuleset, tripRuleset } from "./data";
 

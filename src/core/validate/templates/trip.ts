@@ -5,20 +5,16 @@
  * in one calendar year is flagged on each (TRIP-2 across rows).
  */
 import { civilFromSerial } from "../../input/dates";
-import { isBlank, normText, shown, toCount, toDate, toText, toTripType } from "../../input/coerce";
-import { InputError } from "../../input/errors";
-import { inputMessages as M } from "../../input/messages";
-import { type Cite, cites } from "../../rules/ruleset";
+import { type TripType, isBlank, normText, toTripType } from "../../input/coerce";
 // the concrete modules, not the rules/trip barrel (its `export *` compiles to getters)
 import { TRIP_DOCUMENT, tripRuleset } from "../../rules/trip/data";
+import { tripRuleTable } from "../../rules/trip/ruleTable";
 import { checkTrip, tripDays, type Trip, type TripField, type TripFinding } from "../../rules/trip/compute";
 import { countryCount } from "../../rules/trip/cells";
-import { memoByText } from "../engine";
-import type { Check, CheckContext, TableRow, TemplateDef } from "../template";
-import type { Severity } from "../findings";
+import type { Severity } from "../../rules/severity";
+import { type Check, type CheckContext, type TableRow, type TemplateDef, rowValue } from "../template";
 
 const rs = tripRuleset;
-const from = (c: Cite) => cites(TRIP_DOCUMENT, c);
 
 /** The column each trip field is read from (and a finding about it is reported at). */
 const FIELD_KEY: Record<TripField, string> = {
@@ -27,64 +23,32 @@ const FIELD_KEY: Record<TripField, string> = {
   reportDate: "reportDate", passportDate: "passportDate",
 };
 
-const date = (v: unknown, p: string) => toDate(v, p) as number;
-// 团组类型 holds a few words and 出访国家 repeats its lists: each distinct text is parsed once
-const tripType = memoByText(toTripType);
-const countries = memoByText(countryCount);
-const count = (v: unknown, p: string) => toCount(v, p);
-const REQUIRED = { required: true } as const;
-const positive = (v: unknown, p: string) => {
-  const n = toCount(v, p);
-  // zero people / zero trips cannot be a trip: the catalogue's “须大于 0”
-  if (n === 0) throw new InputError("positive", p, M.positive(p, shown(v)));
-  return n;
-};
-
-interface RowTrip {
-  trip: Trip;
-  findings: TripFinding[];
-}
-
 /**
- * The row as a Trip and its findings, computed once per row however many checks ask. Undefined
+ * The row as a Trip and its findings, computed once per row however many checks ask. Null
  * when a required cell is unreadable (its INPUT finding says why) or the dates are out of order
  * (the date-order check says so). Report/passport dates before the return are left out here and
  * reported by TRIP-7 / TRIP-8 themselves.
  */
-// one slot: the row checks of a row run one after the other (no WeakMap lookups per check)
-const cache: { ctx: CheckContext | null; row: TableRow | null; trip: RowTrip | null } = { ctx: null, row: null, trip: null };
-function rowTrip(row: TableRow, ctx: CheckContext): RowTrip | undefined {
-  if (cache.row === row && cache.ctx === ctx) return cache.trip ?? undefined;
-  const result = readTrip(row, ctx);
-  cache.ctx = ctx;
-  cache.row = row;
-  cache.trip = result;
-  return result ?? undefined;
-}
-
-function readTrip(row: TableRow, ctx: CheckContext): RowTrip | null {
-  const type = ctx.value(row, "type", tripType, REQUIRED);
-  const groupSize = ctx.value(row, "size", positive, REQUIRED);
-  const countryTotal = ctx.value(row, "countries", countries, REQUIRED);
-  const departure = ctx.value(row, "departure", date, REQUIRED);
-  const returnDate = ctx.value(row, "returnDate", date, REQUIRED);
-  const optional = (key: string) => ctx.value(row, key, date) ?? null;
-  const tripsThisYear = ctx.value(row, "tripsThisYear", positive) ?? null;
-  let result: RowTrip | null = null;
-  if (type !== undefined && groupSize !== undefined && countryTotal !== undefined &&
-    departure !== undefined && returnDate !== undefined && returnDate >= departure) {
-    const report = optional("reportDate");
-    const passport = optional("passportDate");
-    const trip: Trip = {
-      type, groupSize, countries: countryTotal, departure, returnDate, tripsThisYear,
-      requestDate: optional("requestDate"), documentDate: optional("documentDate"),
-      reportDate: report !== null && report >= returnDate ? report : null,
-      passportDate: passport !== null && passport >= returnDate ? passport : null,
-    };
-    result = { trip, findings: checkTrip(trip, rs) };
-  }
-  return result;
-}
+const rowTrip = rowValue("trip", (row): { trip: Trip; findings: TripFinding[] } | null => {
+  const type = row.value<TripType>("type");
+  const groupSize = row.value("size");
+  const countryTotal = row.value("countries");
+  const departure = row.value("departure");
+  const returnDate = row.value("returnDate");
+  const optional = (key: string) => row.value(key) ?? null;
+  const tripsThisYear = row.value("tripsThisYear") ?? null;
+  if (type === undefined || groupSize === undefined || countryTotal === undefined ||
+    departure === undefined || returnDate === undefined || returnDate < departure) return null;
+  const report = optional("reportDate");
+  const passport = optional("passportDate");
+  const trip: Trip = {
+    type, groupSize, countries: countryTotal, departure, returnDate, tripsThisYear,
+    requestDate: optional("requestDate"), documentDate: optional("documentDate"),
+    reportDate: report !== null && report >= returnDate ? report : null,
+    passportDate: passport !== null && passport >= returnDate ? passport : null,
+  };
+  return { trip, findings: checkTrip(trip, rs) };
+});
 
 /** 说明 filled: a 需说明 (warning) is explained and becomes info (templates.md). */
 function explained(row: TableRow): boolean {
@@ -94,18 +58,18 @@ function severityFor(row: TableRow, s: Severity): Severity {
   return s === "warning" && explained(row) ? "info" : s;
 }
 
-/** A check reporting the findings of one rule of checkTrip. */
-function ruleCheck(id: string, limit: { rule: string; clause: string }, severity: Severity, description: string,
+/** A check reporting the findings of one rule of checkTrip (their wording is the trip core's). */
+function ruleCheck(id: string, limit: { rule: string }, severity: Severity, description: string,
   extra?: (row: TableRow, ctx: CheckContext) => void): Check {
   return {
-    id, ...from(limit), severity, description,
+    id, rule: limit.rule, severity, description, messages: extra ? ["finding", "beforeReturn"] : ["finding"],
     row(row, ctx) {
-      const t = rowTrip(row, ctx);
+      const t = ctx.derive(row, rowTrip);
       if (t) {
         for (const f of t.findings) {
           if (f.rule !== limit.rule) continue;
           ctx.report({
-            row, key: FIELD_KEY[f.field], message: f.message, expected: f.expected, actual: f.actual,
+            row, key: FIELD_KEY[f.field], messageId: "finding", data: { detail: f.message }, expected: f.expected, actual: f.actual,
             severity: severityFor(row, f.severity),
           });
         }
@@ -116,13 +80,11 @@ function ruleCheck(id: string, limit: { rule: string; clause: string }, severity
 }
 
 /** TRIP-7 / TRIP-8: a date before the return is itself wrong (reported here, not as a lateness). */
-function notBeforeReturn(key: string, label: string) {
+function notBeforeReturn(key: string, column: string) {
   return (row: TableRow, ctx: CheckContext) => {
-    const ret = ctx.value(row, "returnDate", date, REQUIRED);
-    const d = ctx.value(row, key, date);
-    if (ret !== undefined && d !== undefined && d < ret) {
-      ctx.report({ row, key, message: `${label}早于返回日期,请核对` });
-    }
+    const ret = row.value("returnDate");
+    const d = row.value(key);
+    if (ret !== undefined && d !== undefined && d < ret) ctx.report({ row, key, messageId: "beforeReturn", data: { column } });
   };
 }
 
@@ -133,9 +95,9 @@ const checks: Check[] = [
   ruleCheck("trips-per-year", rs.tripsPerYearMax, "warning", `市管干部原则上一年内出访不超过${rs.tripsPerYearMax.value}次`),
   ruleCheck("countries", rs.countriesMax, "warning", `一次出访国家(地区)原则上不超过${rs.countriesMax.value}个`),
   ruleCheck("days-abroad", oneCountry.maxDays, "warning",
-    `在外停留天数(含旅途):${rs.daysByCountries.map((e) => `${e.countries.value}国不超过${e.maxDays.value}天`).join("、")}(培训团组除外)`),
+    `在外停留天数（含旅途）：${rs.daysByCountries.map((e) => `${e.countries.value}国不超过${e.maxDays.value}天`).join("、")}（培训团组除外）`),
   ruleCheck("training-length", rs.trainingMaxMonths, "warning",
-    `培训团组在外以${rs.trainingAdvisedWeeks.min.value}至${rs.trainingAdvisedWeeks.max.value}周为宜,原则上不超过${rs.trainingMaxMonths.value}个月`),
+    `培训团组在外以${rs.trainingAdvisedWeeks.min.value}至${rs.trainingAdvisedWeeks.max.value}周为宜，原则上不超过${rs.trainingMaxMonths.value}个月`),
   ruleCheck("lead-time", rs.leadWeeks, "warning", `出国请示件应在办理护照、签证前${rs.leadWeeks.value}周呈报`),
   ruleCheck("report", rs.reportMonths, "error", `返渝后${rs.reportMonths.value}个月内报送出访报告`,
     notBeforeReturn("reportDate", "出访报告日期")),
@@ -143,45 +105,44 @@ const checks: Check[] = [
     notBeforeReturn("passportDate", "证件交还日期")),
   {
     id: "date-order",
-    ...from(oneCountry.maxDays),
+    rule: oneCountry.maxDays.rule,
     severity: "error",
     description: "返回日期不早于出发日期",
+    messages: ["returnFirst"],
     row(row, ctx) {
-      const dep = ctx.value(row, "departure", date, REQUIRED);
-      const ret = ctx.value(row, "returnDate", date, REQUIRED);
-      if (dep !== undefined && ret !== undefined && ret < dep) {
-        ctx.report({ row, key: "returnDate", message: "返回日期早于出发日期" });
-      }
+      const dep = row.value("departure");
+      const ret = row.value("returnDate");
+      if (dep !== undefined && ret !== undefined && ret < dep) ctx.report({ row, key: "returnDate", messageId: "returnFirst" });
     },
   },
   {
     id: "days-agree",
-    ...from(oneCountry.maxDays),
+    rule: oneCountry.maxDays.rule,
     severity: "error",
-    description: "在外天数与出发、返回日期相符(首尾两天都计入)",
+    description: "在外天数与出发、返回日期相符（首尾两天都计入）",
+    messages: ["wrongDays"],
     row(row, ctx) {
       if (!row.has("days") || isBlank(row.get("days"))) return;
-      const typed = ctx.value(row, "days", count);
-      const dep = ctx.value(row, "departure", date, REQUIRED);
-      const ret = ctx.value(row, "returnDate", date, REQUIRED);
+      const typed = row.value("days");
+      const dep = row.value("departure");
+      const ret = row.value("returnDate");
       if (typed === undefined || dep === undefined || ret === undefined || ret < dep) return;
       const days = tripDays(dep, ret, rs);
-      if (typed !== days) {
-        ctx.report({ row, key: "days", expected: days, actual: typed, message: `在外天数应为${days}天(含出发、返回当天),填报${typed}天` });
-      }
+      if (typed !== days) ctx.report({ row, key: "days", expected: days, actual: typed, messageId: "wrongDays", data: { expected: days, typed } });
     },
   },
   {
     id: "leader-once-a-year",
-    ...from(rs.tripsPerYearMax),
+    rule: rs.tripsPerYearMax.rule,
     severity: "warning",
     description: `同一团长一年内率团出访原则上不超过${rs.tripsPerYearMax.value}次`,
+    messages: ["tooMany"],
     sheet(table, ctx) {
       // leader (as normText reads it) → calendar year of departure → rows; no key strings built
       const groups = new Map<string, Map<number, TableRow[]>>();
       for (const row of table.rows) {
-        const leader = ctx.value(row, "leader", toText, REQUIRED);
-        const dep = ctx.value(row, "departure", date, REQUIRED);
+        const leader = row.value<string>("leader");
+        const dep = row.value("departure");
         if (leader === undefined || dep === undefined) continue;
         const name = normText(leader);
         const y = civilFromSerial(dep).y;
@@ -198,8 +159,8 @@ const checks: Check[] = [
         for (const row of list) {
           ctx.report({
             row, key: "leader", expected: rs.tripsPerYearMax.value, actual: list.length,
-            severity: severityFor(row, "warning"),
-            message: `${leader}${year}年率团出访${list.length}次(第${rows}行),市管干部原则上一年内出访不超过${rs.tripsPerYearMax.value}次`,
+            severity: severityFor(row, "warning"), messageId: "tooMany",
+            data: { leader, year, count: list.length, rows, max: rs.tripsPerYearMax.value },
           });
         }
       }
@@ -207,26 +168,35 @@ const checks: Check[] = [
   },
 ];
 
-export const template: TemplateDef = {
+const DATE = { type: "date" } as const;
+
+export const template = {
   id: "trip",
   title: "因公临时出国(境)团组审批表",
   document: TRIP_DOCUMENT,
+  rules: tripRuleTable,
   columns: [
     { key: "name", name: "团组名称", aliases: ["团组", "出访团组"], required: true },
-    { key: "leader", name: "团长", aliases: ["姓名", "团长姓名"], required: true },
+    { key: "leader", name: "团长", aliases: ["姓名", "团长姓名"], required: true, cell: { type: "text" }, needed: true },
     { key: "position", name: "职务", aliases: ["团长职务"] },
-    { key: "type", name: "团组类型", aliases: ["类型", "团组性质"], required: true },
-    { key: "size", name: "人数", aliases: ["团组人数", "出访人数"], required: true },
-    { key: "countries", name: "出访国家(地区)", aliases: ["出访国家", "国家或地区", "出访国家或地区", "出访国家和地区"], required: true },
-    { key: "departure", name: "出发日期", aliases: ["出访日期", "出境日期"], required: true },
-    { key: "returnDate", name: "返回日期", aliases: ["回国日期", "入境日期", "返渝日期"], required: true },
-    { key: "days", name: "在外天数", aliases: ["在外停留天数", "天数"] },
-    { key: "tripsThisYear", name: "本年度出访次数", aliases: ["年度出访次数", "本年出访次数"] },
-    { key: "requestDate", name: "报批日期", aliases: ["呈报日期", "请示日期"] },
-    { key: "documentDate", name: "办证日期", aliases: ["办理护照签证日期", "办照日期"] },
-    { key: "reportDate", name: "出访报告日期", aliases: ["报告日期", "出访报告报送日期"] },
-    { key: "passportDate", name: "证件交还日期", aliases: ["护照交还日期", "证照交还日期"] },
+    {
+      key: "type", name: "团组类型", aliases: ["类型", "团组性质"], required: true,
+      cell: { type: "parse", parse: toTripType, byText: true }, needed: true,
+    },
+    { key: "size", name: "人数", aliases: ["团组人数", "出访人数"], required: true, cell: { type: "count", min: 1 }, needed: true },
+    {
+      key: "countries", name: "出访国家(地区)", aliases: ["出访国家", "国家或地区", "出访国家或地区", "出访国家和地区"], required: true,
+      cell: { type: "parse", parse: countryCount, byText: true }, needed: true,
+    },
+    { key: "departure", name: "出发日期", aliases: ["出访日期", "出境日期"], required: true, cell: DATE, needed: true },
+    { key: "returnDate", name: "返回日期", aliases: ["回国日期", "入境日期", "返渝日期"], required: true, cell: DATE, needed: true },
+    { key: "days", name: "在外天数", aliases: ["在外停留天数", "天数"], cell: { type: "count" } },
+    { key: "tripsThisYear", name: "本年度出访次数", aliases: ["年度出访次数", "本年出访次数"], cell: { type: "count", min: 1 } },
+    { key: "requestDate", name: "报批日期", aliases: ["呈报日期", "请示日期"], cell: DATE },
+    { key: "documentDate", name: "办证日期", aliases: ["办理护照签证日期", "办照日期"], cell: DATE },
+    { key: "reportDate", name: "出访报告日期", aliases: ["报告日期", "出访报告报送日期"], cell: DATE },
+    { key: "passportDate", name: "证件交还日期", aliases: ["护照交还日期", "证照交还日期"], cell: DATE },
     { key: "note", name: "说明", aliases: ["特殊情况说明", "情况说明", "备注"] },
   ],
   checks,
-};
+} as const satisfies TemplateDef;

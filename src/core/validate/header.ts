@@ -1,14 +1,11 @@
 /**
- * The table finder (templates.md, "Finding the table"): locates a template's header row — one row,
- * or two with merged group cells — anywhere in a sheet's first rows, maps columns to the
- * template's keys, and cuts the data rows (skipping blank rows, flagging 合计 rows, stopping at
- * notes below the table).
+ * Header recognition (templates.md, "Finding the table"): locates a template's header row — one
+ * row, or two with merged group cells — anywhere in a sheet's first rows and maps columns to the
+ * template's keys. Cutting the data rows under it is table.ts.
  */
-import type { CellValue } from "../input/coerce";
-import { isBlank, parseNumberText } from "../input/coerce";
-import { hasText, isEndMarker, isNonScoreHeader, isSerialHeader, isTotalLabel, normalizeHeader } from "./normalize";
-import { a1, type MergeRange, type SheetSnapshot } from "./snapshot";
-import type { Table, TableRow, TemplateDef } from "./template";
+import { isSerialHeader, normalizeHeader } from "./normalize";
+import type { MergeRange, SheetSnapshot } from "./snapshot";
+import type { TemplateDef } from "./template";
 
 /** templates.md: "the header anywhere in the first 30 rows" (sheet rows, 1-based). */
 export const HEADER_SCAN_ROWS = 30;
@@ -57,12 +54,9 @@ interface NameIndex {
   canonical: Map<string, string>;
 }
 
-const indexCache = new WeakMap<TemplateDef, NameIndex>();
-
+/** The template's names, normalised: built per search (a few dozen names), nothing kept between runs. */
 function nameIndex(t: TemplateDef): NameIndex {
-  let idx = indexCache.get(t);
-  if (idx) return idx;
-  idx = { byName: new Map(), multi: [], canonical: new Map() };
+  const idx: NameIndex = { byName: new Map(), multi: [], canonical: new Map() };
   for (const col of t.columns) {
     idx.canonical.set(col.key, col.name);
     for (const n of [col.name, ...(col.aliases ?? [])]) {
@@ -74,12 +68,15 @@ function nameIndex(t: TemplateDef): NameIndex {
     }
   }
   idx.multi.sort((a, b) => b.name.length - a.name.length);
-  indexCache.set(t, idx);
   return idx;
 }
 
-/** Sheet-local helpers for the header area: normalised cell texts and merge lookup. */
-class HeaderArea {
+/**
+ * The header area of one sheet: normalised cell texts (filled as read) and merge lookup. Made once
+ * per search and handed to each template's findHeader, never kept beyond it (a sheet edited in
+ * place is read afresh).
+ */
+export class HeaderArea {
   private readonly texts: string[][] = [];
   private readonly merged = new Map<number, MergeRange>();
   /** last candidate top header row (0-based) */
@@ -346,23 +343,11 @@ function rowsFrom(top: number, last: number): number[] {
   return out;
 }
 
-const areaCache = new WeakMap<SheetSnapshot, HeaderArea>();
-
-function headerArea(sheet: SheetSnapshot): HeaderArea {
-  let area = areaCache.get(sheet);
-  if (!area) {
-    area = new HeaderArea(sheet);
-    areaCache.set(sheet, area);
-  }
-  return area;
-}
-
 /**
  * The best header reading of `sheet` for `template` (recognised or not), or null when no header
- * cell names any of its columns.
+ * cell names any of its columns. `area`: the sheet's header area when several templates are tried.
  */
-export function findHeader(sheet: SheetSnapshot, template: TemplateDef): HeaderMatch | null {
-  const area = headerArea(sheet);
+export function findHeader(sheet: SheetSnapshot, template: TemplateDef, area: HeaderArea = new HeaderArea(sheet)): HeaderMatch | null {
   const idx = nameIndex(template);
   let best: HeaderMatch | null = null;
   for (let r = 0; r <= area.lastTop; r++) {
@@ -393,8 +378,9 @@ export function findTemplate(
 ): { match: HeaderMatch | null; closest: HeaderMatch | null } {
   let match: HeaderMatch | null = null;
   let closest: HeaderMatch | null = null;
+  const area = new HeaderArea(sheet);
   for (const t of templates) {
-    const m = findHeader(sheet, t);
+    const m = findHeader(sheet, t, area);
     if (!m) continue;
     if (m.recognised) {
       if (better(m, match)) match = m;
@@ -407,197 +393,4 @@ export function findTemplate(
 export function requiredShare(m: HeaderMatch): number {
   const req = m.template.columns.filter((c) => c.required).length;
   return req === 0 ? 0 : (req - m.missing.length) / req;
-}
-
-function isBlankCell(v: CellValue): boolean {
-  return v === null || v === undefined || v === "" || (typeof v === "string" && !hasText(v));
-}
-
-/** First cell of the row holding text (a 序号 number before it is passed over). */
-function firstText(row: CellValue[] | undefined): string | null {
-  if (!row) return null;
-  for (let c = 0; c < row.length; c++) {
-    const v = row[c];
-    if (typeof v === "string" && hasText(v)) return v;
-  }
-  return null;
-}
-
-/** Reads a raw cell of the data area by 0-based snapshot (row, column). */
-export interface CellReader {
-  get(r: number, c: number): CellValue;
-}
-
-/** Raw cells of the data area, with merged cells reading their top-left value. */
-class DataCells implements CellReader {
-  private readonly fill: Map<number, CellValue> | null;
-
-  constructor(private readonly rows: CellValue[][], merges: readonly MergeRange[] | undefined, from: number, to: number) {
-    let fill: Map<number, CellValue> | null = null;
-    for (const m of merges ?? []) {
-      if (m.bottom < from || m.top > to || (m.bottom === m.top && m.left === m.right)) continue;
-      const v = rows[m.top]?.[m.left];
-      if (isBlankCell(v)) continue;
-      fill ??= new Map();
-      for (let r = Math.max(m.top, from); r <= Math.min(m.bottom, to); r++) {
-        for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) fill.set(r * MAX_COLS + c, v);
-      }
-    }
-    this.fill = fill;
-  }
-
-  get(r: number, c: number): CellValue {
-    const row = this.rows[r];
-    const v = row === undefined || row === null ? undefined : row[c];
-    if (this.fill !== null && (v === null || v === undefined || v === "")) {
-      const f = this.fill.get(r * MAX_COLS + c);
-      if (f !== undefined) return f;
-    }
-    return v;
-  }
-}
-
-class Row implements TableRow {
-  constructor(
-    readonly r: number,
-    readonly rowNumber: number,
-    readonly isTotal: boolean,
-    private readonly t: TableData,
-  ) {}
-
-  get(key: string): CellValue {
-    const cols = this.t.columns.get(key);
-    return cols === undefined ? undefined : this.t.cells.get(this.r, cols[0]);
-  }
-
-  getAll(key: string): CellValue[] {
-    const cols = this.t.columns.get(key);
-    if (cols === undefined) return [];
-    const out: CellValue[] = new Array(cols.length);
-    for (let i = 0; i < cols.length; i++) out[i] = this.t.cells.get(this.r, cols[i]);
-    return out;
-  }
-
-  has(key: string): boolean {
-    return this.t.columns.has(key);
-  }
-
-  cell(key: string, i = 0): string {
-    const c = this.t.columns.get(key)?.[i];
-    return a1(this.t.sheet, this.r, c === undefined ? this.t.firstCol : c);
-  }
-}
-
-interface TableData {
-  sheet: SheetSnapshot;
-  columns: ReadonlyMap<string, readonly number[]>;
-  cells: DataCells;
-  firstCol: number;
-}
-
-/** A built table plus what the engine needs besides it. */
-export interface BuiltTable {
-  table: Table;
-  match: HeaderMatch;
-  /** column key → message names of its columns (same order as table.columns) */
-  labels: ReadonlyMap<string, readonly string[]>;
-  /** raw (merge-filled) cell reader: `cells.get(r, c)` */
-  cells: CellReader;
-}
-
-/**
- * Share of non-blank cells that must be numbers for an unknown column to count as an indicator:
- * at least half, so a score column with a typo ("九十") is still checked (and the typo reported).
- */
-const NUMERIC_MAJORITY = 0.5;
-/** Enough cells to tell a numeric column from a text one without reading all 100 k rows. */
-const NUMERIC_SAMPLE = 200;
-
-/**
- * Cuts the data rows under a found header: blank rows (nothing in any mapped column) skipped,
- * 合计 / 小计 / 总计 rows set apart as totals, a note or signature line (注: 说明: 填表人: …) ends
- * the table. Unknown numeric columns go under template.extraNumericAs.
- */
-export function buildTable(sheet: SheetSnapshot, match: HeaderMatch): BuiltTable {
-  const t = match.template;
-  const rows = sheet.rows;
-  const columns = new Map<string, number[]>();
-  for (const [k, v] of match.columns) columns.set(k, [...v]);
-  const labels = new Map<string, string[]>();
-  for (const [k, v] of match.labels) labels.set(k, [...v]);
-
-  // contact numbers, ranks and sums are numeric but never indicators (templates.md: extra columns ignored)
-  const extraCandidates = t.extraNumericAs && !columns.has(t.extraNumericAs)
-    ? match.unknown.filter((u) => !isNonScoreHeader(u.label))
-    : [];
-  const watched: number[] = [];
-  for (const cols of columns.values()) watched.push(...cols);
-  for (const u of extraCandidates) watched.push(u.col);
-  watched.sort((a, b) => a - b);
-  const unitCol = columns.get(t.columns[0]?.key ?? "")?.[0];
-
-  // pass 1: which rows are data, which totals, where the table ends (raw values; cheap per row)
-  const dataIdx: number[] = [];
-  const totalIdx: number[] = [];
-  let end = rows.length - 1;
-  for (let r = match.dataStart; r < rows.length; r++) {
-    const row = rows[r];
-    if (!row) continue;
-    const text = firstText(row);
-    if (text !== null && isEndMarker(text)) {
-      end = r - 1;
-      break;
-    }
-    const unit = unitCol === undefined ? undefined : row[unitCol];
-    if ((text !== null && isTotalLabel(text)) || (typeof unit === "string" && unit !== text && isTotalLabel(unit))) {
-      totalIdx.push(r);
-      continue;
-    }
-    let blank = true;
-    for (let i = 0; i < watched.length; i++) {
-      if (!isBlankCell(row[watched[i]])) {
-        blank = false;
-        break;
-      }
-    }
-    if (!blank) dataIdx.push(r);
-  }
-
-  const cells = new DataCells(rows, sheet.merges, match.dataStart, Math.max(match.dataStart, end));
-
-  // unknown columns holding numbers in the data rows are indicators (eval-dept)
-  const extraHeaders: string[] = [];
-  if (t.extraNumericAs && extraCandidates.length > 0) {
-    const key = t.extraNumericAs;
-    for (const u of extraCandidates) {
-      let seen = 0;
-      let numeric = 0;
-      for (let i = 0; i < dataIdx.length && seen < NUMERIC_SAMPLE; i++) {
-        const v = cells.get(dataIdx[i], u.col);
-        if (isBlank(v)) continue;
-        seen++;
-        if (typeof v === "number" || (typeof v === "string" && Number.isFinite(parseNumberText(v)))) numeric++;
-      }
-      if (seen > 0 && numeric / seen >= NUMERIC_MAJORITY) {
-        if (!columns.has(key)) {
-          columns.set(key, []);
-          labels.set(key, []);
-        }
-        columns.get(key)!.push(u.col);
-        labels.get(key)!.push(u.label);
-        extraHeaders.push(u.label);
-      }
-    }
-  }
-
-  const data: TableData = { sheet, columns, cells, firstCol: match.firstCol };
-  const originRow = sheet.origin?.row ?? 1;
-  const tableRows: TableRow[] = new Array(dataIdx.length);
-  for (let i = 0; i < dataIdx.length; i++) tableRows[i] = new Row(dataIdx[i], originRow + dataIdx[i], false, data);
-  const totals: TableRow[] = totalIdx.map((r) => new Row(r, originRow + r, true, data));
-
-  const table: Table = {
-    sheet, template: t, headerRows: match.headerRows, columns, extraHeaders, rows: tableRows, totals,
-  };
-  return { table, match, labels, cells };
 }
