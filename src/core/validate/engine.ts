@@ -14,7 +14,7 @@ import { inputMessages } from "../input/messages";
 import { ruleClause } from "../rules/ruleTable";
 import type { Finding, Severity } from "./findings";
 import { findHeader, findTemplate, type HeaderMatch, requiredShare } from "./header";
-import { formatMessage } from "./messages";
+import { type CompiledMessage, compileMessage, formatMessage, messageText, render } from "./messages";
 import { columnLetter, parseA1, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 import { type BuiltTable, buildTable, type CellReader, type TypedCells } from "./table";
 import type {
@@ -156,6 +156,8 @@ class SheetRun implements CheckContext, TypedCells {
   private readonly originRow: number;
   private readonly originCol: number;
   private readonly clauses = new Map<Check, string>();
+  /** each check's messages, cut at their placeholders on first use */
+  private readonly compiled = new Map<Check, Map<string, CompiledMessage>>();
   private readonly rowValues = new Map<RowValue<unknown>, { done: Uint8Array; vals: unknown[] }>();
   private readonly tableValues = new Map<TableValue<unknown>, unknown>();
   private cells: CellReader | null = null;
@@ -235,11 +237,26 @@ class SheetRun implements CheckContext, TypedCells {
     return c === undefined ? [m.headerRows[0], m.firstCol] : [m.headerRows[m.headerRows.length - 1], c];
   }
 
+  /** The check's message `id`, compiled once per run; throws for an id it does not declare. */
+  private messageOf(check: Check, id: string): CompiledMessage {
+    let byId = this.compiled.get(check);
+    if (byId === undefined) this.compiled.set(check, (byId = new Map()));
+    let c = byId.get(id);
+    if (c === undefined) {
+      if (!check.messages.includes(id)) throw new Error(`check ${check.id} does not declare message ${id}`);
+      const t = this.template!;
+      const what = `${t.id}/${check.id}/${id}`;
+      const text = t.messageTexts ? t.messageTexts[check.id]?.[id] : messageText(t.id, check.id, id);
+      if (text === undefined) throw new Error(`no message ${what}`);
+      byId.set(id, (c = compileMessage(text, what)));
+    }
+    return c;
+  }
+
   report(rep: Report): void {
     const check = this.current;
     if (!check) throw new Error("report() called outside a check");
-    if (!check.messages.includes(rep.messageId)) throw new Error(`check ${check.id} does not declare message ${rep.messageId}`);
-    const message = formatMessage(this.template!.id, check.id, rep.messageId, rep.data, "zh-CN", this.template!.messageTexts);
+    const message = render(this.messageOf(check, rep.messageId), rep.data);
     const severity = rep.severity ?? check.severity;
     const clause = this.clauses.get(check)!;
     if (rep.cell !== undefined) {
@@ -260,8 +277,7 @@ class SheetRun implements CheckContext, TypedCells {
   phrase(messageId: string, data?: Report["data"]): string {
     const check = this.current;
     if (!check) throw new Error("phrase() called outside a check");
-    if (!check.messages.includes(messageId)) throw new Error(`check ${check.id} does not declare message ${messageId}`);
-    return formatMessage(this.template!.id, check.id, messageId, data, "zh-CN", this.template!.messageTexts);
+    return render(this.messageOf(check, messageId), data);
   }
 
   value(r: number, key: string, index: number, need: boolean): unknown {

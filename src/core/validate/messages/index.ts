@@ -33,6 +33,37 @@ export function formatMessage(
   return fill(text, data, `${scope}/${check}/${id}`);
 }
 
+/** A text cut at its placeholders once: literal parts and placeholder names, alternating. */
+export interface CompiledMessage {
+  parts: readonly string[];
+  names: readonly string[];
+  what: string;
+}
+
+export function compileMessage(text: string, what: string): CompiledMessage {
+  const parts: string[] = [];
+  const names: string[] = [];
+  let last = 0;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    parts.push(text.slice(last, m.index));
+    names.push(m[1]);
+    last = m.index! + m[0].length;
+  }
+  parts.push(text.slice(last));
+  return { parts, names, what };
+}
+
+/** A compiled message with its placeholders filled from data; throws for one left unfilled. */
+export function render(c: CompiledMessage, data: MessageData | undefined): string {
+  let out = c.parts[0];
+  for (let i = 0; i < c.names.length; i++) {
+    const v = data === undefined ? undefined : data[c.names[i]];
+    if (v === undefined) throw new Error(`message ${c.what}: placeholder {${c.names[i]}} not filled`);
+    out += v + c.parts[i + 1];
+  }
+  return out;
+}
+
 /** `text` with its `{placeholders}` filled from data; throws for one left unfilled. */
 export function fill(text: string, data: MessageData | undefined, what: string): string {
   if (text.indexOf("{") < 0) return text;

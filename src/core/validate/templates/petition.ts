@@ -36,11 +36,11 @@ const categoryOfRow = rowValue("category", (row): Category | undefined => row.va
 
 /** The typed scores of a section: one per (annual) column, blanks after the first left out. */
 function sectionValues(row: TableRow, key: SectionKey): { values: number[]; ok: boolean } {
-  const n = row.getAll(key).length;
+  const cells = row.getAll(key);
   const values: number[] = [];
   let ok = true;
-  for (let index = 0; index < n; index++) {
-    if (index > 0 && isBlank(row.getAll(key)[index])) continue; // a second year not yet scored
+  for (let index = 0; index < cells.length; index++) {
+    if (index > 0 && isBlank(cells[index])) continue; // a second year not yet scored
     const v = row.value(key, index);
     if (v === undefined) ok = false;
     else values.push(v);
