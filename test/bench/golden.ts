@@ -12,7 +12,7 @@ import { validateWorkbook } from "../../src/core/validate";
 import { findHeader } from "../../src/core/validate/header";
 import { isEndMarker } from "../../src/core/validate/normalize";
 import type { SheetSnapshot } from "../../src/core/validate/snapshot";
-import { templates } from "../../src/core/validate/templates";
+import { templateIds, templates } from "../../src/core/validate/templates";
 import type { TemplateId } from "../../src/core/validate/templates";
 import type { TemplateSample } from "../../scripts/samples/types";
 import { patrolSheet, petitionSheet } from "./sheets";
@@ -71,8 +71,7 @@ export function scaled(sheet: SheetSnapshot, id: TemplateId, copies: number, noi
 
 export function goldenSheets(): SheetSnapshot[] {
   const out: SheetSnapshot[] = [];
-  const ids: TemplateId[] = ["petition", "eval-county", "eval-dept", "trip", "grid", "patrol"];
-  ids.forEach((id, i) => {
+  templateIds.forEach((id, i) => {
     const sample = (require(`../../scripts/samples/${id}`) as { sample: TemplateSample }).sample;
     out.push(scaled(sample.clean(), id, 300, 0, 1 + i));
     out.push(scaled(sample.errors().sheet, id, 300, 0.02, 100 + i));
