@@ -10,6 +10,8 @@ import { ruleClause } from "../../src/core/rules/ruleTable";
 import type { TemplateSample } from "../../scripts/samples/types";
 
 export const hits = (findings: readonly Finding[]) => findings.map((f) => `${f.cell} ${f.rule} ${f.severity}`);
+/** As hits, with the check and message ids: "F2 GRID-1 posts-short/short warning" (a rule id is often shared by several checks). */
+export const checkHits = (findings: readonly Finding[]) => findings.map((f) => `${f.cell} ${f.rule} ${f.check}/${f.messageId} ${f.severity}`);
 
 export function validateSheets(...sheets: Parameters<typeof validateWorkbook>[0]["sheets"]) {
   const result = validateWorkbook({ sheets });

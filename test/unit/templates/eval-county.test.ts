@@ -62,16 +62,16 @@ describe("one failing case per check", () => {
   });
   test("component-range: indicator above 1000, a negative appraisal (EVAL-1)", () => {
     const f = run(sheetRows(many(3), { 0: { 1: 1020 }, 1: { 2: -5 } }));
-    expect(at(f, "B2")).toEqual([expect.objectContaining({ rule: "EVAL-1", expected: 1000, actual: 1020 })]);
-    expect(at(f, "C3")).toEqual([expect.objectContaining({ rule: "EVAL-1" })]);
+    expect(at(f, "B2")).toEqual([expect.objectContaining({ rule: "EVAL-1", check: "component-range", messageId: "outOfRange", expected: 1000, actual: 1020 })]);
+    expect(at(f, "C3")).toEqual([expect.objectContaining({ rule: "EVAL-1", check: "component-range", messageId: "outOfRange" })]);
   });
   test("bonus-cap: 加分 60 (EVAL-4)", () => {
     const f = run(sheetRows([{ unit: "县", ind: 700, pub: 700, internal: 700, bonus: 50 }], { 0: { 4: 60 } }));
-    expect(f).toEqual([expect.objectContaining({ rule: "EVAL-4", cell: "E2", expected: 50, actual: 60 })]);
+    expect(f).toEqual([expect.objectContaining({ rule: "EVAL-4", check: "bonus-cap", messageId: "aboveCap", cell: "E2", expected: 50, actual: 60 })]);
   });
   test("deduction-cap: 减分 −55 (EVAL-5); −20 and 20 both fine", () => {
     const f = run(sheetRows([{ unit: "县", ind: 700, pub: 700, internal: 700, deduction: 50 }], { 0: { 5: -55 } }));
-    expect(f).toEqual([expect.objectContaining({ rule: "EVAL-5", cell: "F2", actual: -55 })]);
+    expect(f).toEqual([expect.objectContaining({ rule: "EVAL-5", check: "deduction-cap", messageId: "aboveCap", cell: "F2", actual: -55 })]);
     expect(run(sheetRows([{ unit: "县", ind: 700, pub: 700, internal: 700, deduction: 20 }], { 0: { 5: -20 } }))).toEqual([]);
   });
   test("internal: 内部评估得分 ≠ 领导 50% + 同级 50% (EVAL-3); a sheet with only 领导评价/同级评价 is recognised", () => {
@@ -79,16 +79,16 @@ describe("one failing case per check", () => {
     const c = composite({ indicator: 800, publicAppraisal: 700, internal: 750 });
     expect(run([["县", 800, 700, 800, 700, 750, c]], header)).toEqual([]);
     const f = run([["县", 800, 700, 800, 700, 760, c]], header);
-    expect(at(f, "F3")).toEqual([expect.objectContaining({ rule: "EVAL-3", expected: 750, actual: 760 })]);
+    expect(at(f, "F3")).toEqual([expect.objectContaining({ rule: "EVAL-3", check: "internal", messageId: "wrongInternal", expected: 750, actual: 760 })]);
     const only = [["单位", "指标考核得分", "公众评议得分", "领导评价", "同级评价", "综合得分"]];
     expect(run([["县", 800, 700, 800, 700, c]], only)).toEqual([]);
-    expect(run([["县", 800, 700, 800, 700, c + 1]], only)).toEqual([expect.objectContaining({ rule: "EVAL-2", cell: "F2" })]);
+    expect(run([["县", 800, 700, 800, 700, c + 1]], only)).toEqual([expect.objectContaining({ rule: "EVAL-2", check: "composite", messageId: "wrongComposite", cell: "F2" })]);
   });
   test("composite: typed wrong (EVAL-2); 2-decimal rounding accepted", () => {
     const rows = sheetRows([{ unit: "县", ind: 777.7, pub: 700, internal: 700 }]);
     expect(run(rows)).toEqual([]);
     const f = run(sheetRows([{ unit: "县", ind: 777.7, pub: 700, internal: 700 }], { 0: { 10: 700 } }));
-    expect(f).toEqual([expect.objectContaining({ rule: "EVAL-2", cell: "K2", expected: 746.62, actual: 700 })]);
+    expect(f).toEqual([expect.objectContaining({ rule: "EVAL-2", check: "composite", messageId: "wrongComposite", cell: "K2", expected: 746.62, actual: 700 })]);
   });
   test("grade-pass: 599.99 or vetoed must be 不合格; exactly 600 qualifies (EVAL-6)", () => {
     const units: Unit[] = [
@@ -97,13 +97,13 @@ describe("one failing case per check", () => {
       { unit: "丙", ind: 600, pub: 600, internal: 600 },
     ];
     const f = run(sheetRows(units, { 0: { 11: "合格" }, 1: { 11: "合格" } }));
-    expect(at(f, "L2")).toEqual([expect.objectContaining({ rule: "EVAL-6", expected: "不合格", actual: "合格" })]);
-    expect(at(f, "L3")).toEqual([expect.objectContaining({ rule: "EVAL-6", expected: "不合格" })]);
+    expect(at(f, "L2")).toEqual([expect.objectContaining({ rule: "EVAL-6", check: "grade-pass", messageId: "belowPass", expected: "不合格", actual: "合格" })]);
+    expect(at(f, "L3")).toEqual([expect.objectContaining({ rule: "EVAL-6", check: "grade-pass", messageId: "vetoed", expected: "不合格" })]);
     expect(at(f, "L4")).toEqual([]);
   });
   test("grade-pass: 不合格 at 600+ without veto needs the standing committee's finding (warning)", () => {
     const f = run(sheetRows([{ unit: "甲", ind: 700, pub: 700, internal: 700 }], { 0: { 11: "不合格" } }));
-    expect(f).toEqual([expect.objectContaining({ rule: "EVAL-6", cell: "L2", severity: "warning" })]);
+    expect(f).toEqual([expect.objectContaining({ rule: "EVAL-6", check: "grade-pass", messageId: "needsDecision", cell: "L2", severity: "warning" })]);
   });
   test("advanced-eligible: 先进 with satisfaction 59%, targets missed or a sanction (EVAL-7)", () => {
     const units = many(10);
@@ -113,7 +113,7 @@ describe("one failing case per check", () => {
     const rows = sheetRows(units, { 0: { 11: "先进" }, 1: { 11: "先进" }, 2: { 11: "先进" } });
     const f = run(rows);
     for (const cell of ["L2", "L3", "L4"]) {
-      expect(at(f, cell)).toContainEqual(expect.objectContaining({ rule: "EVAL-7", severity: "error", message: expect.stringContaining("不具备先进条件") }));
+      expect(at(f, cell)).toContainEqual(expect.objectContaining({ rule: "EVAL-7", check: "advanced-eligible", messageId: "notEligible", severity: "error" }));
     }
   });
   test("satisfaction as 0.6, 60 and \"60%\" is enough", () => {
@@ -125,16 +125,16 @@ describe("one failing case per check", () => {
   });
   test("advanced-quota: 4 先进 among 10 units (quota 3) → on the lowest-scoring 先进", () => {
     const f = run(sheetRows(many(10), { 3: { 11: "先进" } }));
-    expect(at(f, "L5")).toContainEqual(expect.objectContaining({ rule: "EVAL-7", expected: 3, actual: 4 }));
-    expect(f.filter((x) => x.message.includes("先进名额为3个"))).toHaveLength(1);
+    expect(at(f, "L5")).toContainEqual(expect.objectContaining({ rule: "EVAL-7", check: "advanced-quota", messageId: "overQuota", expected: 3, actual: 4 }));
+    expect(f.filter((x) => x.check === "advanced-quota")).toHaveLength(1);
   });
   test("advanced-quota: 7 units → 2 places", () => {
     const f = run(sheetRows(many(7), { 2: { 11: "先进" } }));
-    expect(at(f, "L4")).toContainEqual(expect.objectContaining({ rule: "EVAL-7", expected: 2, actual: 3 }));
+    expect(at(f, "L4")).toContainEqual(expect.objectContaining({ rule: "EVAL-7", check: "advanced-quota", messageId: "overQuota", expected: 2, actual: 3 }));
   });
   test("advanced-skipped: an eligible unit above a 先进 unit but not 先进 (warning)", () => {
     const f = run(sheetRows(many(10), { 0: { 11: "合格" }, 3: { 11: "先进" } }));
-    expect(at(f, "L2")).toEqual([expect.objectContaining({ rule: "EVAL-7", severity: "warning" })]);
+    expect(at(f, "L2")).toEqual([expect.objectContaining({ rule: "EVAL-7", check: "advanced-skipped", messageId: "skipped", severity: "warning" })]);
   });
   test("advanced-tie: a tie across the last place is a warning on each tied unit", () => {
     const units = many(10);
@@ -143,12 +143,13 @@ describe("one failing case per check", () => {
     expect(rows[2][11]).toBe("并列待定");
     const f = run(rows);
     expect(f.filter((x) => x.severity === "warning")).toEqual([
-      expect.objectContaining({ rule: "EVAL-7", cell: "L4" }), expect.objectContaining({ rule: "EVAL-7", cell: "L5" }),
+      expect.objectContaining({ rule: "EVAL-7", check: "advanced-tie", messageId: "tie", cell: "L4" }),
+      expect.objectContaining({ rule: "EVAL-7", check: "advanced-tie", messageId: "tie", cell: "L5" }),
     ]);
     expect(f.filter((x) => x.severity === "error")).toEqual([]);
   });
   test("a bad cell is one INPUT finding", () => {
     const f = run(sheetRows(many(1), { 0: { 6: "也许" } }));
-    expect(at(f, "G2")).toEqual([expect.objectContaining({ rule: "INPUT", message: expect.stringContaining("一票否决须为 是/否") })]);
+    expect(at(f, "G2")).toEqual([expect.objectContaining({ rule: "INPUT", check: "input", messageId: "notYesNo" })]);
   });
 });

@@ -33,7 +33,7 @@ describe("one failing case per check", () => {
   });
   test("indicator-range: 105 (EVAL-9)", () => {
     const r = run([row("市财政局", [90, 105, 80], true, false, "合格")]);
-    expect(r.findings).toEqual([expect.objectContaining({ rule: "EVAL-9", cell: "C2", expected: 100, actual: 105 })]);
+    expect(r.findings).toEqual([expect.objectContaining({ rule: "EVAL-9", check: "indicator-range", messageId: "outOfRange", cell: "C2", expected: 100, actual: 105 })]);
   });
   test.each([
     ["an indicator 59.9", [80, 59.9, 90], true, false],
@@ -41,16 +41,16 @@ describe("one failing case per check", () => {
     ["a veto", [80, 90, 90], true, true],
   ] as const)("grade: %s graded 合格 → 不合格 expected (EVAL-10)", (_what, scores, done, veto) => {
     const r = run([row("市财政局", [...scores], done, veto, "合格")]);
-    expect(r.findings).toEqual([expect.objectContaining({ rule: "EVAL-10", cell: "G2", expected: "不合格", actual: "合格" })]);
+    expect(r.findings).toEqual([expect.objectContaining({ rule: "EVAL-10", check: "grade", messageId: "shouldFail", cell: "G2", expected: "不合格", actual: "合格" })]);
   });
   test("grade: exactly 60 qualifies; 不合格 for a qualified department is an error", () => {
     expect(run([row("市财政局", [60, 60, 60])]).findings).toEqual([]);
     const r = run([row("市财政局", [60, 70, 80], true, false, "不合格")]);
-    expect(r.findings).toEqual([expect.objectContaining({ rule: "EVAL-10", cell: "G2", expected: "合格" })]);
+    expect(r.findings).toEqual([expect.objectContaining({ rule: "EVAL-10", check: "grade", messageId: "shouldPass", cell: "G2", expected: "合格" })]);
   });
   test("advanced-quota: 4 先进 among 10 (quota 3) (EVAL-11); 7 departments → 2", () => {
-    expect(run(depts(10, 4)).findings).toEqual([expect.objectContaining({ rule: "EVAL-11", cell: "G5", expected: 3, actual: 4 })]);
-    expect(run(depts(7, 3)).findings).toEqual([expect.objectContaining({ rule: "EVAL-11", cell: "G4", expected: 2, actual: 3 })]);
+    expect(run(depts(10, 4)).findings).toEqual([expect.objectContaining({ rule: "EVAL-11", check: "advanced-quota", messageId: "overQuota", cell: "G5", expected: 3, actual: 4 })]);
+    expect(run(depts(7, 3)).findings).toEqual([expect.objectContaining({ rule: "EVAL-11", check: "advanced-quota", messageId: "overQuota", cell: "G4", expected: 2, actual: 3 })]);
     expect(run(depts(7, 2)).findings).toEqual([]);
   });
   test("a bad yes/no is one INPUT finding; a blank 为民办实事 is required", () => {
@@ -60,8 +60,8 @@ describe("one failing case per check", () => {
     blank[4] = null;
     const r = run([bad, blank]);
     expect(r.findings).toEqual([
-      expect.objectContaining({ rule: "INPUT", cell: "E2" }),
-      expect.objectContaining({ rule: "INPUT", cell: "E3", message: "为民办实事完成不能为空" }),
+      expect.objectContaining({ rule: "INPUT", check: "input", messageId: "notYesNo", cell: "E2" }),
+      expect.objectContaining({ rule: "INPUT", check: "input", messageId: "required", cell: "E3" }),
     ]);
   });
 });

@@ -21,7 +21,7 @@ const ok: CellValue[] = ["道里区", "新阳路街道", "共乐社区", 1800, 6
 const ok2: CellValue[] = ["道里区", "新阳路街道", "经纬社区", 900, 3, 1, "四星", 30000, 15000, 15000];
 const edit = (base: CellValue[], changes: Record<string, CellValue>) =>
   base.map((v, i) => (HEADER[i] in changes ? changes[HEADER[i]] : v));
-const hits = (f: Finding[]) => f.map((x) => `${x.cell} ${x.rule} ${x.severity}`);
+const hits = (f: Finding[]) => f.map((x) => `${x.cell} ${x.rule} ${x.check}/${x.messageId} ${x.severity}`);
 
 describeCheckMetadata(template, /^GRID-\d+$|^TOTAL$/);
 describeSamples(sample, { rows: 12, exact: true });
@@ -30,36 +30,37 @@ describe("checks", () => {
 
   test.each([
     // GRID-1: 901 households need 2 posts (ceil), 1 typed → warning; 900 need 1
-    [edit(ok, { 户数: 901, 专职工作者数: 1 }), ["F2 GRID-1 warning"]],
+    [edit(ok, { 户数: 901, 专职工作者数: 1 }), ["F2 GRID-1 posts-short/short warning"]],
     [edit(ok, { 户数: 900, 专职工作者数: 1 }), []],
     [edit(ok, { 户数: 2700, 专职工作者数: 3 }), []],
-    [edit(ok, { 户数: 2701, 专职工作者数: 3 }), ["F2 GRID-1 warning"]],
+    [edit(ok, { 户数: 2701, 专职工作者数: 3 }), ["F2 GRID-1 posts-short/short warning"]],
     // GRID-2: households and no worker → error (not also GRID-1)
-    [edit(ok, { 专职工作者数: 0 }), ["F2 GRID-2 error"]],
+    [edit(ok, { 专职工作者数: 0 }), ["F2 GRID-2 no-worker/none error"]],
     [edit(ok, { 户数: 0, 专职工作者数: 0 }), []],
     // GRID-4: subsidy by star
-    [edit(ok, { 年度补助: 30000 }), ["H2 GRID-4 error"]],
+    [edit(ok, { 年度补助: 30000 }), ["H2 GRID-4 subsidy-amount/starred error"]],
     // five-star typed as four-star throughout: all three cells are wrong
-    [edit(ok, { 年度补助: 30000, 市级承担: 15000, 区级承担: 15000 }), ["H2 GRID-4 error", "I2 GRID-4 error", "J2 GRID-4 error"]],
+    [edit(ok, { 年度补助: 30000, 市级承担: 15000, 区级承担: 15000 }), ["H2 GRID-4 subsidy-amount/starred error", "I2 GRID-4 subsidy-share/city error", "J2 GRID-4 subsidy-share/district error"]],
     [edit(ok, { 星级: "三星级", 年度补助: 0, 市级承担: 0, 区级承担: 0 }), []],
     [edit(ok, { 星级: "★★★★★" }), []],
     [edit(ok, { 星级: 5 }), []],
-    [edit(ok, { 星级: "三星", 年度补助: 10000, 市级承担: 0, 区级承担: 0 }), ["H2 GRID-4 error"]],
+    [edit(ok, { 星级: "三星", 年度补助: 10000, 市级承担: 0, 区级承担: 0 }), ["H2 GRID-4 subsidy-amount/starred error"]],
+    [edit(ok, { 星级: null, 年度补助: 10000, 市级承担: 0, 区级承担: 0 }), ["H2 GRID-4 subsidy-amount/unstarred error"]],
     // GRID-4: 1:1 shares
-    [edit(ok, { 市级承担: 30000, 区级承担: 20000 }), ["I2 GRID-4 error", "J2 GRID-4 error"]],
+    [edit(ok, { 市级承担: 30000, 区级承担: 20000 }), ["I2 GRID-4 subsidy-share/city error", "J2 GRID-4 subsidy-share/district error"]],
     [edit(ok, { 区级承担: 25000.004 }), []],
     // GRID-7: at least one grid
-    [edit(ok, { 网格数: 0 }), ["E2 GRID-7 error"]],
-    [edit(ok, { 网格数: "" }), ["E2 GRID-7 error"]],
+    [edit(ok, { 网格数: 0 }), ["E2 GRID-7 grid-count/tooFew error"]],
+    [edit(ok, { 网格数: "" }), ["E2 GRID-7 grid-count/blank error"]],
     // bad input: one INPUT finding at the cell
-    [edit(ok, { 星级: "六星" }), ["G2 INPUT error"]],
-    [edit(ok, { 户数: "-5" }), ["D2 INPUT error"]],
+    [edit(ok, { 星级: "六星" }), ["G2 INPUT input/notStar error"]],
+    [edit(ok, { 户数: "-5" }), ["D2 INPUT input/notCount error"]],
     [edit(ok, { 户数: "１,８００户" }), []],
   ])("%p → %p", (row, expected) => expect(hits(run(table(row, ok2)))).toEqual(expected));
 
   test("the same 区 + 社区 twice is an error on the second", () => {
     const f = run(table(ok, ok2, edit(ok, { 街道: "安静街道" })));
-    expect(hits(f)).toEqual(["C4 GRID-7 error"]);
+    expect(hits(f)).toEqual(["C4 GRID-7 duplicate-community/duplicate error"]);
     expect(f[0].message).toContain("第2行");
   });
   test("the same 社区 in another 区 is fine", () =>
@@ -69,7 +70,7 @@ describe("checks", () => {
     const good: CellValue[] = ["合计", null, null, 2700, 9, 3, null, 80000, 40000, 40000];
     expect(run(table(ok, ok2, good))).toEqual([]);
     const bad = edit(good, { 户数: 2800, 市级承担: 40001 });
-    expect(hits(run(table(ok, ok2, bad)))).toEqual(["D4 TOTAL error", "I4 TOTAL error"]);
+    expect(hits(run(table(ok, ok2, bad)))).toEqual(["D4 TOTAL total-row/total error", "I4 TOTAL total-row/total error"]);
   });
 
   test("without a star column the shares split the typed 年度补助", () => {
@@ -77,7 +78,7 @@ describe("checks", () => {
     const drop = (r: CellValue[]) => r.filter((_, i) => HEADER[i] !== "星级");
     const sheetOf = (...rows: CellValue[][]): SheetSnapshot => ({ name: "表", rows: [h, ...rows] });
     expect(run(sheetOf(drop(ok)))).toEqual([]);
-    expect(hits(run(sheetOf(drop(edit(ok, { 市级承担: 20000 })))))).toEqual(["H2 GRID-4 error"]);
+    expect(hits(run(sheetOf(drop(edit(ok, { 市级承担: 20000 })))))).toEqual(["H2 GRID-4 subsidy-share/city error"]);
   });
 
   test("missing required 专职工作者数 column: not recognised as grid", () => {
