@@ -10,7 +10,6 @@ import { resolve } from "path";
 const root = resolve(process.argv[2] ?? ".");
 const rows = Number(process.argv[3] ?? 100_000);
 const runs = Number(process.argv[4] ?? 3);
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const load = (p: string) => require(resolve(root, p));
 const { runValidation } = load("src/core/validate/engine");
 const { templates } = load("src/core/validate/templates");

@@ -397,6 +397,7 @@ class SheetRun implements CheckContext, TypedCells {
     }
     const detail = e instanceof Error ? e.message : String(e);
     const rec = this.push(r, c, k, check.rule, check.id, "checkFailed", "error", engineMessages.checkFailed(check.description, detail), clause);
+    if (e instanceof Error && e.stack) rec.f.stack = e.stack;
     crashes.set(check, { rec, count: 1 });
   }
 

@@ -26,6 +26,8 @@ export const FindingSchema = z.object({
   expected: z.union([z.number(), z.string(), z.boolean()]).optional(),
   actual: z.union([z.number(), z.string(), z.boolean(), z.null()]).optional(),
   clause: z.string(),
+  /** a crashed check's stack, for the log (CLI JSON); never displayed to the clerk */
+  stack: z.string().optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

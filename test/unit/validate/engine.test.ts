@@ -149,6 +149,11 @@ describe("a check that throws does not stop validation", () => {
     expect(crashes[0].message).toContain("校验“会出错的检查”时出错");
     expect(crashes[1]).toMatchObject({ cell: "A2", severity: "error" });
     expect(crashes[1].message).toContain("（共 2 行出错）");
+    // the stack is kept for the log, naming the check that threw; the message stays Chinese only
+    expect(crashes[0].stack).toMatch(/^Error: sheet broke\n\s+at .*sheet/);
+    expect(crashes[1].stack).toMatch(/^TypeError: Cannot read properties of undefined\n\s+at .*row/);
+    expect(crashes[0].message).not.toContain("\n");
+    expect(r.findings.filter((f) => f.rule !== "T-BOOM").every((f) => f.stack === undefined)).toBe(true);
     // the other check ran on every row, after the crash too
     expect(r.findings.filter((f) => f.rule === "INPUT").map((f) => f.cell)).toEqual(["C4"]);
   });
