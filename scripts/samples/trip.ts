@@ -61,7 +61,7 @@ function row(p: Plan, i: number): CellValue[] {
   const report = addMonths(ret, rs.reportMonths.value) - 5; // within the month (TRIP-7)
   const passport = ret + rs.passportDays.value - 5; // within 15 days (TRIP-8)
   return [
-    i + 1, p.name, p.leader, p.position, p.type, p.size, p.countries, date(dep), date(ret), tripDays(dep, ret, rs),
+    i + 1, p.name, p.leader, p.position, p.type, p.size, p.countries, date(dep), date(ret), tripDays(dep, ret, rs) as number,
     1, date(requestDate), date(documentDate), date(report), date(passport), p.note ?? null,
   ];
 }
@@ -93,7 +93,7 @@ export const sample: TemplateSample = {
     // TRIP-4: one country, 8 days (在外天数 kept consistent)
     const dep6 = serial(6, "出发日期");
     rows[6][col("返回日期")] = date(dep6 + 7);
-    rows[6][col("在外天数")] = tripDays(dep6, dep6 + 7, rs);
+    rows[6][col("在外天数")] = tripDays(dep6, dep6 + 7, rs) as number;
     planted.push({ cell: cellOf(6, "返回日期"), rule: "TRIP-4", severity: "warning", what: "出访1国在外8天" });
     set(8, "报批日期", date(serial(8, "办证日期") - (leadDays - 7)), { rule: "TRIP-6", severity: "warning", what: "报批仅早于办证14天" });
     set(3, "出访报告日期", date(addMonths(serial(3, "返回日期"), rs.reportMonths.value) + 1), { rule: "TRIP-7", severity: "error", what: "出访报告晚交1天" });
@@ -103,7 +103,7 @@ export const sample: TemplateSample = {
     const dep11 = serial(11, "出发日期");
     const ret11 = addMonths(dep11, rs.trainingMaxMonths.value + 1);
     rows[11][col("返回日期")] = date(ret11);
-    rows[11][col("在外天数")] = tripDays(dep11, ret11, rs);
+    rows[11][col("在外天数")] = tripDays(dep11, ret11, rs) as number;
     rows[11][col("出访报告日期")] = date(ret11 + 10);
     rows[11][col("证件交还日期")] = date(ret11 + 5);
     planted.push({ cell: cellOf(11, "返回日期"), rule: "TRIP-5", severity: "warning", what: "培训团组在外超过6个月" });

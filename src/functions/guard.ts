@@ -3,7 +3,7 @@
  * is not a clean result into #VALUE! with a Chinese message (functions.md, "Input handling").
  * Excel shows a custom message only on #VALUE! and #N/A, so out-of-range input is #VALUE! too.
  */
-import { InputError } from "../core/input/errors";
+import { type CellError, InputError, isError } from "../core/input/errors";
 import { fromExcel } from "../core/input/excel";
 import { type FunctionId, PARAMS } from "./params";
 
@@ -21,8 +21,12 @@ function checkFinite(v: unknown): void {
   }
 }
 
-export function guard<T>(compute: () => T): T {
-  let result: T;
+/**
+ * Runs a computation: a returned CellError becomes #VALUE! with its message, anything thrown
+ * (a bug, never the clerk's input) the internal-error message.
+ */
+export function guard<T>(compute: () => T | CellError): T {
+  let result: T | CellError;
   try {
     result = compute();
   } catch (e) {
@@ -30,6 +34,7 @@ export function guard<T>(compute: () => T): T {
     if (e instanceof InputError) fail(e.message);
     fail(INTERNAL);
   }
+  if (isError(result)) fail(result.message);
   checkFinite(result);
   return result;
 }
@@ -38,7 +43,7 @@ export function guard<T>(compute: () => T): T {
  * Calls a rule with the arguments as Excel passed them, after the one boundary step every
  * function shares: Excel data types unwrapped and each parameter's 0 read as params.ts declares.
  */
-export function run<T>(id: FunctionId, args: unknown[], compute: (...a: any[]) => T): T {
+export function run<T>(id: FunctionId, args: unknown[], compute: (...a: any[]) => T | CellError): T {
   return guard(() => {
     const zero = Object.values(PARAMS[id]);
     return compute(...args.map((a, i) => fromExcel(a, zero[i] ?? "value")));

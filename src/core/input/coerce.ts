@@ -1,10 +1,10 @@
 /**
  * One place that turns a cell value into what a rule needs — a number, a count, a date, yes/no,
- * a star rating, a category, a trip type — or throws an InputError with a message from the
- * catalogue. Custom functions, the validator and the command line all coerce through here
+ * a star rating, a category, a trip type — or returns a CellError (a value, never thrown) with a
+ * message from the catalogue. Custom functions, the validator and the command line all coerce through here
  * (functions.md, "Input handling").
  */
-import { InputError } from "./errors";
+import { CellError, isError } from "./errors";
 import { inputMessages as M } from "./messages";
 import {
   type DaySerial, MAX_SERIAL, MIN_SERIAL, isValidCivil, serialFromCivil, serialFromJsDate,
@@ -62,11 +62,11 @@ export function shown(v: unknown): string {
 }
 
 /** Unwraps Excel's `[[value]]` for a single-cell range; a multi-cell range is an error. */
-export function scalar(v: unknown, param: string): CellValue {
+export function scalar(v: unknown, param: string): CellValue | CellError {
   if (Array.isArray(v)) {
     const flat = flatten(v);
     if (flat.length === 0) return null;
-    if (flat.length > 1) throw new InputError("notSingle", param, M.notSingle(param));
+    if (flat.length > 1) return new CellError("notSingle", param, M.notSingle(param));
     return flat[0];
   }
   return v as CellValue;
@@ -91,9 +91,16 @@ export function isBlank(v: unknown): boolean {
 }
 
 /** Refuses an error cell (#N/A ...) and a value that cannot be read (an image ...), naming the parameter. */
-export function rejectErrorCell(v: unknown, param: string): void {
-  if (isErrorValue(v)) throw new InputError("errorCell", param, M.errorCell(param, v.code));
-  if (isUnreadableValue(v)) throw new InputError("dataType", param, M.dataType(param, v.what));
+export function rejectErrorCell(v: unknown, param: string): CellError | undefined {
+  if (isErrorValue(v)) return new CellError("errorCell", param, M.errorCell(param, v.code));
+  if (isUnreadableValue(v)) return new CellError("dataType", param, M.dataType(param, v.what));
+  return undefined;
+}
+
+/** The one value of a cell or single-cell range, or the error it is (a range, #N/A, an image ...). */
+export function cell(v: unknown, param: string): CellValue | CellError {
+  const s = scalar(v, param);
+  return isError(s) ? s : rejectErrorCell(s, param) ?? s;
 }
 
 const MULTIPLIERS: Record<string, number> = { 万: 10_000, 千: 1_000, 百: 100, 亿: 100_000_000 };
@@ -124,51 +131,44 @@ export interface NumberOptions {
 }
 
 /** A finite number from a number, or from number text. Booleans and dates are not numbers. */
-export function toNumber(v: unknown, param: string, opts: NumberOptions = {}): number {
-  v = scalar(v, param);
-  rejectErrorCell(v, param);
+export function toNumber(v: unknown, param: string, opts: NumberOptions = {}): number | CellError {
+  v = cell(v, param);
+  if (isError(v)) return v;
   if (isBlank(v)) {
     if (opts.blank !== undefined) return opts.blank;
-    throw new InputError("required", param, M.required(param));
+    return new CellError("required", param, M.required(param));
   }
   let n: number;
   if (typeof v === "number") n = v;
   else if (typeof v === "string") n = parseNumberText(v);
   else n = Number.NaN;
-  if (!Number.isFinite(n)) throw new InputError("notNumber", param, M.notNumber(param, shown(v)));
+  if (!Number.isFinite(n)) return new CellError("notNumber", param, M.notNumber(param, shown(v)));
   if (opts.min !== undefined && opts.max !== undefined && (n < opts.min || n > opts.max)) {
-    throw new InputError("outOfRange", param, M.outOfRange(param, opts.min, opts.max, shown(v)));
+    return new CellError("outOfRange", param, M.outOfRange(param, opts.min, opts.max, shown(v)));
   }
   if (opts.min !== undefined && n < opts.min) {
-    throw new InputError("negative", param, opts.min === 0
+    return new CellError("negative", param, opts.min === 0
       ? M.negative(param, shown(v))
       : M.outOfRange(param, opts.min, Number.MAX_SAFE_INTEGER, shown(v)));
   }
   if (opts.max !== undefined && n > opts.max) {
-    throw new InputError("aboveMax", param, M.aboveMax(param, opts.max, shown(v)));
+    return new CellError("aboveMax", param, M.aboveMax(param, opts.max, shown(v)));
   }
   return n;
 }
 
 /** A non-negative integer (households, people, patrols ...). */
-export function toCount(v: unknown, param: string, opts: { blank?: number; max?: number } = {}): number {
-  const s = scalar(v, param);
-  rejectErrorCell(s, param);
+export function toCount(v: unknown, param: string, opts: { blank?: number; max?: number } = {}): number | CellError {
+  const s = cell(v, param);
+  if (isError(s)) return s;
   if (isBlank(s) && opts.blank !== undefined) return opts.blank;
-  let n: number;
-  try {
-    n = toNumber(s, param);
-  } catch (e) {
-    if (e instanceof InputError && e.id === "notNumber") {
-      throw new InputError("notCount", param, M.notCount(param, shown(s)));
-    }
-    throw e;
+  const n = toNumber(s, param);
+  if (isError(n) ? n.id === "notNumber" : n < 0 || !Number.isInteger(n) || n > Number.MAX_SAFE_INTEGER) {
+    return new CellError("notCount", param, M.notCount(param, shown(s)));
   }
-  if (n < 0 || !Number.isInteger(n) || n > Number.MAX_SAFE_INTEGER) {
-    throw new InputError("notCount", param, M.notCount(param, shown(s)));
-  }
+  if (isError(n)) return n;
   if (opts.max !== undefined && n > opts.max) {
-    throw new InputError("aboveMax", param, M.aboveMax(param, opts.max, shown(s)));
+    return new CellError("aboveMax", param, M.aboveMax(param, opts.max, shown(s)));
   }
   return n;
 }
@@ -178,12 +178,12 @@ const DATE_TEXT_RE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*�
 const COMPACT_DATE_RE = /^(\d{4})(\d{2})(\d{2})$/;
 
 /** A calendar day (Excel serial) from a serial, a Date, a date cell, or date text. */
-export function toDate(v: unknown, param: string, opts: { optional?: boolean } = {}): DaySerial | null {
-  v = scalar(v, param);
-  rejectErrorCell(v, param);
+export function toDate(v: unknown, param: string, opts: { optional?: boolean } = {}): DaySerial | null | CellError {
+  v = cell(v, param);
+  if (isError(v)) return v;
   if (isBlank(v)) {
     if (opts.optional) return null;
-    throw new InputError("required", param, M.required(param));
+    return new CellError("required", param, M.required(param));
   }
   let serial = Number.NaN;
   if (isDateValue(v)) serial = v.serial;
@@ -205,7 +205,7 @@ export function toDate(v: unknown, param: string, opts: { optional?: boolean } =
     if (m && isValidCivil(Number(m[1]), Number(m[2]), Number(m[3]))) serial = serialFromCivil(Number(m[1]), Number(m[2]), Number(m[3]));
   }
   if (!Number.isFinite(serial) || serial < MIN_SERIAL || serial > MAX_SERIAL) {
-    throw new InputError("notDate", param, M.notDate(param, shown(v)));
+    return new CellError("notDate", param, M.notDate(param, shown(v)));
   }
   return serial;
 }
@@ -214,9 +214,9 @@ const YES = new Set(["TRUE", "1", "是", "有", "Y", "YES", "√", "✓", "✔",
 const NO = new Set(["FALSE", "0", "否", "无", "N", "NO", "×", "✗", "✘", "未完成", "未达标", "不达标", "F", "没有"]);
 
 /** Yes/no: TRUE/FALSE, 1/0, 是/否, 有/无, Y/N; blank is no. */
-export function toYesNo(v: unknown, param: string): boolean {
-  v = scalar(v, param);
-  rejectErrorCell(v, param);
+export function toYesNo(v: unknown, param: string): boolean | CellError {
+  v = cell(v, param);
+  if (isError(v)) return v;
   if (isBlank(v)) return false;
   if (typeof v === "boolean") return v;
   if (typeof v === "number") {
@@ -228,7 +228,7 @@ export function toYesNo(v: unknown, param: string): boolean {
     if (YES.has(t)) return true;
     if (NO.has(t)) return false;
   }
-  throw new InputError("notYesNo", param, M.notYesNo(param, shown(v)));
+  return new CellError("notYesNo", param, M.notYesNo(param, shown(v)));
 }
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5 };
@@ -237,9 +237,9 @@ const CN_DIGITS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三:
  * A star rating 0–5: 5, "5", "五星", "五星级", "★★★★★", "5星"; blank is 0 (no rating).
  * Anything unreadable is an error, never zero (rules.md, GRID-4).
  */
-export function toStar(v: unknown, param: string): number {
-  v = scalar(v, param);
-  rejectErrorCell(v, param);
+export function toStar(v: unknown, param: string): number | CellError {
+  v = cell(v, param);
+  if (isError(v)) return v;
   if (isBlank(v)) return 0;
   let n = Number.NaN;
   if (typeof v === "number") n = v;
@@ -252,20 +252,20 @@ export function toStar(v: unknown, param: string): number {
       else if (t === "无" || t === "未评" || t === "未评星") n = 0;
     }
   }
-  if (!Number.isInteger(n) || n < 0 || n > 5) throw new InputError("notStar", param, M.notStar(param, shown(v)));
+  if (!Number.isInteger(n) || n < 0 || n > 5) return new CellError("notStar", param, M.notStar(param, shown(v)));
   return n;
 }
 
 export type Category = "A" | "B" | "C";
 
 /** Petition assessment category: A/B/C, "A类", full-width, lower case. */
-export function toCategory(v: unknown, param: string): Category {
-  v = scalar(v, param);
-  rejectErrorCell(v, param);
-  if (isBlank(v)) throw new InputError("required", param, M.required(param));
+export function toCategory(v: unknown, param: string): Category | CellError {
+  v = cell(v, param);
+  if (isError(v)) return v;
+  if (isBlank(v)) return new CellError("required", param, M.required(param));
   const t = normText(v).toUpperCase().replace(/\s+/g, "");
   const m = /^([ABC])类?$/.exec(t);
-  if (!m) throw new InputError("notCategory", param, M.notCategory(param, shown(v)));
+  if (!m) return new CellError("notCategory", param, M.notCategory(param, shown(v)));
   return m[1] as Category;
 }
 
@@ -277,38 +277,38 @@ const TRIP_TYPES: ReadonlyArray<[RegExp, TripType]> = [
 ];
 
 /** Trip type (团组类型): 考察 → study, 培训 → training, 参展/办展 → exhibition. */
-export function toTripType(v: unknown, param: string): TripType {
-  v = scalar(v, param);
-  rejectErrorCell(v, param);
-  if (isBlank(v)) throw new InputError("required", param, M.required(param));
+export function toTripType(v: unknown, param: string): TripType | CellError {
+  v = cell(v, param);
+  if (isError(v)) return v;
+  if (isBlank(v)) return new CellError("required", param, M.required(param));
   const t = normText(v).replace(/\s+/g, "");
   for (const [re, type] of TRIP_TYPES) if (re.test(t)) return type;
-  throw new InputError("notTripType", param, M.notTripType(param, shown(v)));
+  return new CellError("notTripType", param, M.notTripType(param, shown(v)));
 }
 
 /** One of a fixed set of words (case- and width-insensitive); returns the matching key. */
 export function toChoice<K extends string>(
   v: unknown, param: string, choices: Readonly<Record<K, readonly string[]>>, opts: { blank?: K } = {},
-): K {
-  v = scalar(v, param);
-  rejectErrorCell(v, param);
+): K | CellError {
+  v = cell(v, param);
+  if (isError(v)) return v;
   if (isBlank(v)) {
     if (opts.blank !== undefined) return opts.blank;
-    throw new InputError("required", param, M.required(param));
+    return new CellError("required", param, M.required(param));
   }
   const t = normText(v).toLowerCase();
   for (const key of Object.keys(choices) as K[]) {
     if (choices[key].some((w) => w.normalize("NFKC").toLowerCase() === t)) return key;
   }
   const all = (Object.values(choices) as string[][]).map((ws) => ws[0]);
-  throw new InputError("notChoice", param, M.notChoice(param, all, shown(v)));
+  return new CellError("notChoice", param, M.notChoice(param, all, shown(v)));
 }
 
 /** Plain text of a cell (for names and lists), NFKC-normalised and trimmed. */
-export function toText(v: unknown, param: string, opts: { optional?: boolean } = {}): string {
-  v = scalar(v, param);
-  rejectErrorCell(v, param);
+export function toText(v: unknown, param: string, opts: { optional?: boolean } = {}): string | CellError {
+  v = cell(v, param);
+  if (isError(v)) return v;
   const t = normText(v);
-  if (t === "" && !opts.optional) throw new InputError("required", param, M.required(param));
+  if (t === "" && !opts.optional) return new CellError("required", param, M.required(param));
   return t;
 }

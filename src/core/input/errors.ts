@@ -1,14 +1,41 @@
 import type { InputMessageId } from "./messages";
 
+/** What went wrong: a catalogue id, or "rule" for a rule's own refusal. */
+export type CellErrorId = InputMessageId | "rule";
+
 /**
- * A typed input error: what went wrong (`id`, from the catalogue), with which parameter, and the
- * finished Chinese message. Thrown by the coercions and by rule code on bad input; adapters turn
- * it into #VALUE! (functions), a finding (validator) or a one-line message (CLI).
+ * A typed input error as a value (HyperFormula's CellError): what went wrong (`id`, from the
+ * catalogue), with which parameter, and the finished Chinese message. The coercions and the rules
+ * core return it instead of throwing; adapters turn it into #VALUE! (functions, guard.ts), a
+ * finding (validator) or a one-line message (CLI). Not an Error: nothing throws it.
+ */
+export class CellError {
+  readonly id: CellErrorId;
+  readonly param: string;
+  readonly message: string;
+  constructor(id: CellErrorId, param: string, message: string) {
+    this.id = id;
+    this.param = param;
+    this.message = message;
+  }
+}
+
+/** `if (isError(x)) return x;` — the one check a call site makes after a coercion. */
+export function isError(x: unknown): x is CellError {
+  return x instanceof CellError;
+}
+
+/** A value or the typed error that stands in for it. */
+export type Result<T> = T | CellError;
+
+/**
+ * The thrown form of a CellError, for the validator's callers that still throw (an unknown
+ * template id, a template's own parse function). The rules core never throws it.
  */
 export class InputError extends Error {
-  readonly id: InputMessageId | "rule";
+  readonly id: CellErrorId;
   readonly param: string;
-  constructor(id: InputMessageId | "rule", param: string, message: string) {
+  constructor(id: CellErrorId, param: string, message: string) {
     super(message);
     this.name = "InputError";
     this.id = id;
@@ -18,4 +45,10 @@ export class InputError extends Error {
 
 export function isInputError(e: unknown): e is InputError {
   return e instanceof InputError;
+}
+
+/** Transitional: a CellError thrown as an InputError, for a caller not yet returning values. */
+export function must<T>(x: T | CellError): T {
+  if (x instanceof CellError) throw new InputError(x.id, x.param, x.message);
+  return x;
 }

@@ -9,7 +9,7 @@
  * The template list is passed in; index.ts binds the registry.
  */
 import { type CellValue, shown, toCategory, toChoice, toCount, toDate, toNumber, toStar, toText, toYesNo } from "../input/coerce";
-import { InputError } from "../input/errors";
+import { CellError, InputError, isError } from "../input/errors";
 import { inputMessages } from "../input/messages";
 import { ruleClause } from "../rules/ruleTable";
 import type { Finding, Severity } from "./findings";
@@ -99,11 +99,10 @@ const TEXT_MEMO_SIZE = 256;
 
 type Convert = (v: unknown, param: string) => unknown;
 
-function positive(v: unknown, p: string): number {
+function positive(v: unknown, p: string): number | CellError {
   const n = toCount(v, p);
   // zero people / zero trips cannot be: the catalogue's “须大于 0”
-  if (n === 0) throw new InputError("positive", p, inputMessages.positive(p, shown(v)));
-  return n;
+  return n === 0 ? new CellError("positive", p, inputMessages.positive(p, shown(v))) : n;
 }
 
 /** The conversion of a column type, and whether it is pure in the cell's text (worth remembering). */
@@ -141,7 +140,7 @@ interface Col {
   /** per 0-based sheet row: 0 unread, 1 value, 2 blank, 3 blank reported, 4 bad */
   state: Uint8Array | null;
   vals: unknown[] | null;
-  errs: Map<number, InputError> | null;
+  errs: Map<number, CellError> | null;
 }
 
 /** Builds the findings of one sheet: the run's state lives here and nowhere else. */
@@ -328,9 +327,12 @@ class SheetRun implements CheckContext, TypedCells {
       out = col.convert(v, col.label);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
+      out = new CellError(e.id, e.param, e.message); // a template's parse function that throws
+    }
+    if (isError(out)) {
       state[r] = 4;
-      if (col.toCheck) (col.errs ??= new Map()).set(r, e);
-      else this.push(r, col.c, 0, INPUT_RULE, INPUT_CHECK, e.id, "error", e.message, this.template!.document);
+      if (col.toCheck) (col.errs ??= new Map()).set(r, out);
+      else this.push(r, col.c, 0, INPUT_RULE, INPUT_CHECK, out.id, "error", out.message, this.template!.document);
       return undefined;
     }
     if (memo !== null && typeof v === "string" && memo.size < TEXT_MEMO_SIZE) memo.set(v, out);
@@ -338,7 +340,7 @@ class SheetRun implements CheckContext, TypedCells {
     return (col.vals![r] = out);
   }
 
-  problem(r: number, key: string, index: number): InputError | undefined {
+  problem(r: number, key: string, index: number): CellError | undefined {
     const col = this.keyed.get(key)?.[index];
     if (col === undefined) return undefined;
     this.value(r, key, index, false);

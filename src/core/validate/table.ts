@@ -5,7 +5,7 @@
  * values.
  */
 import type { CellValue } from "../input/coerce";
-import type { InputError } from "../input/errors";
+import type { CellError } from "../input/errors";
 import { isBlank, parseNumberText } from "../input/coerce";
 import type { HeaderMatch } from "./header";
 import { hasText, isEndMarker, isNonScoreHeader, isTotalLabel } from "./normalize";
@@ -18,7 +18,7 @@ const MAX_COLS = 16384;
 /** The run's typed reading of cells (engine.ts): each cell converted once. */
 export interface TypedCells {
   value(r: number, key: string, index: number, need: boolean): unknown;
-  problem(r: number, key: string, index: number): InputError | undefined;
+  problem(r: number, key: string, index: number): CellError | undefined;
 }
 
 function isBlankCell(v: CellValue): boolean {
@@ -85,7 +85,7 @@ class Row implements TableRow {
     return this.t.typed.value(this.r, key, index, true) as T | undefined;
   }
 
-  problem(key: string, index = 0): InputError | undefined {
+  problem(key: string, index = 0): CellError | undefined {
     return this.t.typed.problem(this.r, key, index);
   }
 

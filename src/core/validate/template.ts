@@ -5,7 +5,7 @@
  * the sheet, the A1 cell, the check, the message id, the rule and its clause filled in.
  */
 import type { CellValue } from "../input/coerce";
-import type { InputError } from "../input/errors";
+import type { CellError } from "../input/errors";
 import type { RuleTable } from "../rules/ruleTable";
 import type { Severity } from "../rules/severity";
 import type { SheetSnapshot } from "./snapshot";
@@ -127,7 +127,7 @@ export interface TableRow {
   /** As value(), a blank cell being an INPUT error here whatever the column declares (a condition of the row). */
   need<T = number>(key: string, index?: number): T | undefined;
   /** The conversion error of a non-blank cell of an `errorsToCheck` column; undefined when it converts. */
-  problem(key: string, index?: number): InputError | undefined;
+  problem(key: string, index?: number): CellError | undefined;
 }
 
 export interface Table {

@@ -1,6 +1,7 @@
 import {
   GridRulesetSchema, gridData, gridPatrolCheck, gridRuleset, gridRulesetWith, gridStaffing, patrolCheck, posts, subsidy,
 } from "../../../src/core/rules/grid";
+import { expectCellError } from "../../support/cellError";
 import { InputError } from "../../../src/core/input";
 import { loadRuleset } from "../../../src/core/rules/ruleset";
 
@@ -127,13 +128,13 @@ describe("cell entry points", () => {
     [[900, "六星", null], "星级须为星级"],
     [[900, 5, "total"], "返回项须为"],
   ])("bad input %p → %p", (args, msg) => {
-    expect(() => gridStaffing(...(args as [unknown, unknown, unknown]))).toThrow(msg);
+    expectCellError(gridStaffing(...(args as [unknown, unknown, unknown])), msg);
   });
   test("patrol check text", () => {
     expect(gridPatrolCheck(1, 3, 8)).toBe("合格");
     expect(gridPatrolCheck("1次", "3小时", "9小时")).toBe("合格");
     expect(gridPatrolCheck(0, 3, 9)).toBe("不合格:每天至少巡查1次,实际0次(哈办发〔2011〕14号 二(六))");
-    const two = gridPatrolCheck(0, 1, 9);
+    const two = gridPatrolCheck(0, 1, 9) as string;
     expect(two.startsWith("不合格:")).toBe(true);
     expect(two.split("；")).toHaveLength(2);
   });
@@ -145,6 +146,6 @@ describe("cell entry points", () => {
     [[1, 9, 8], "在格时长不能超过 8"],
     [[1, null, 8], "在格时长不能为空"],
   ])("patrol bad input %p → %p", (args, msg) => {
-    expect(() => gridPatrolCheck(...(args as [unknown, unknown, unknown]))).toThrow(msg);
+    expectCellError(gridPatrolCheck(...(args as [unknown, unknown, unknown])), msg);
   });
 });

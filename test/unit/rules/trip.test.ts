@@ -1,8 +1,9 @@
 import {
   TripRulesetSchema, approverHint, checkTrip, countryCount, passportDeadline, reportDeadline, tripApprover,
-  tripCheckCell, tripData, tripDays, tripDaysCell, tripRuleset, tripRulesetWith, tripVerdict, type Trip,
+  tripCheckCell, tripData, tripDays, tripDaysCell, tripRuleset, tripRulesetWith, tripVerdict, type Trip, type TripFinding,
 } from "../../../src/core/rules/trip";
-import { InputError, formatDate, serialFromCivil } from "../../../src/core/input";
+import { expectCellError } from "../../support/cellError";
+import { formatDate, serialFromCivil } from "../../../src/core/input";
 import { loadRuleset } from "../../../src/core/rules/ruleset";
 
 const d = (iso: string) => {
@@ -10,7 +11,8 @@ const d = (iso: string) => {
   return serialFromCivil(y, m, day);
 };
 const base: Trip = { type: "study", groupSize: 5, countries: 1, departure: d("2024-03-01"), returnDate: d("2024-03-06") };
-const rules = (t: Partial<Trip>) => checkTrip({ ...base, ...t }).map((f) => `${f.rule}:${f.severity}`);
+const findings = (t: Trip, rs?: typeof tripRuleset) => checkTrip(t, rs) as TripFinding[];
+const rules = (t: Partial<Trip>) => findings({ ...base, ...t }).map((f) => `${f.rule}:${f.severity}`);
 
 describe("ruleset data (渝委发〔2005〕14号)", () => {
   test("numbers with their rule and clause", () => {
@@ -50,13 +52,13 @@ describe("tripDays (Decision (days): both ends counted)", () => {
     const rs = tripRulesetWith({ dayCount: { ...tripRuleset.dayCount, value: "exclusive" } });
     expect(tripDays(d("2024-03-01"), d("2024-03-06"), rs)).toBe(5);
   });
-  test("return before departure is an InputError", () =>
-    expect(() => tripDays(d("2024-03-02"), d("2024-03-01"))).toThrow("返回日期不能早于出发日期"));
+  test("return before departure is a CellError, returned", () =>
+    void expectCellError(tripDays(d("2024-03-02"), d("2024-03-01")), "返回日期不能早于出发日期"));
   test("cells: serials, text and Chinese dates", () => {
     expect(tripDaysCell("2024年3月1日", "2024/3/6")).toBe(6);
     expect(tripDaysCell(45352, 45357)).toBe(6);
-    expect(() => tripDaysCell("昨天", 45357)).toThrow("出发日期须为日期");
-    expect(() => tripDaysCell(45352, null)).toThrow("返回日期不能为空");
+    expectCellError(tripDaysCell("昨天", 45357), "出发日期须为日期");
+    expectCellError(tripDaysCell(45352, null), "返回日期不能为空");
   });
 });
 
@@ -88,7 +90,7 @@ describe("checkTrip TRIP-1…8", () => {
   ])("TRIP-3/4 (八) %p → %p", (t, r) => expect(rules(t)).toEqual(r));
 
   test("TRIP-4 finding carries days", () => {
-    const [f] = checkTrip({ ...base, returnDate: d("2024-03-07") });
+    const [f] = findings({ ...base, returnDate: d("2024-03-07") });
     expect(f).toMatchObject({ clause: "渝委发〔2005〕14号 (八)", expected: 6, actual: 7, field: "returnDate" });
   });
 
@@ -106,8 +108,8 @@ describe("checkTrip TRIP-1…8", () => {
   test("TRIP-5 Decision switched to elapsed months allows the same calendar day", () => {
     const rs = tripRulesetWith({ trainingSpan: { ...tripRuleset.trainingSpan, value: "elapsed" } });
     const t = { ...base, type: "training" as const };
-    expect(checkTrip({ ...t, returnDate: d("2024-09-01") }, rs).map((f) => f.severity)).toEqual(["info"]);
-    expect(checkTrip({ ...t, returnDate: d("2024-09-02") }, rs).map((f) => f.severity)).toEqual(["warning"]);
+    expect(findings({ ...t, returnDate: d("2024-09-01") }, rs).map((f) => f.severity)).toEqual(["info"]);
+    expect(findings({ ...t, returnDate: d("2024-09-02") }, rs).map((f) => f.severity)).toEqual(["warning"]);
   });
 
   test.each([
@@ -138,28 +140,28 @@ describe("checkTrip TRIP-1…8", () => {
   test("passport deadline", () => expect(formatDate(passportDeadline(d("2024-03-06")))).toBe("2024-03-21"));
 
   test("dates after return must not come before it", () => {
-    expect(() => checkTrip({ ...base, reportDate: d("2024-03-05") })).toThrow("出访报告日期不能早于返回日期");
-    expect(() => checkTrip({ ...base, passportDate: d("2024-03-05") })).toThrow("证件交还日期不能早于返回日期");
+    expectCellError(checkTrip({ ...base, reportDate: d("2024-03-05") }), "出访报告日期不能早于返回日期");
+    expectCellError(checkTrip({ ...base, passportDate: d("2024-03-05") }), "证件交还日期不能早于返回日期");
   });
 
   test.each([[{ groupSize: 0 }], [{ countries: 0 }], [{ tripsThisYear: 0 }], [{ groupSize: 2.5 }]])(
-    "%p is an InputError", (t) => expect(() => checkTrip({ ...base, ...t })).toThrow(InputError));
+    "%p is a CellError", (t) => void expectCellError(checkTrip({ ...base, ...t })));
 });
 
 describe("verdict text", () => {
   test("合规 / 需说明 / 违规, every finding with its clause, joined by ；", () => {
-    expect(tripVerdict(checkTrip(base))).toBe("合规");
-    expect(tripVerdict(checkTrip({ ...base, groupSize: 7 }))).toBe(
+    expect(tripVerdict(findings(base))).toBe("合规");
+    expect(tripVerdict(findings({ ...base, groupSize: 7 }))).toBe(
       "需说明:考察团组7人,原则上不超过6人,超过须在请示中说明情况(渝委发〔2005〕14号 (五))");
-    const v = tripVerdict(checkTrip({ ...base, groupSize: 7, passportDate: d("2024-03-22") }));
+    const v = tripVerdict(findings({ ...base, groupSize: 7, passportDate: d("2024-03-22") }));
     expect(v.startsWith("违规:")).toBe(true);
     expect(v.split("；")).toHaveLength(2);
     expect(v).toContain("(渝委发〔2005〕14号 (十八))");
   });
   test("info alone stays 合规; with a warning it is listed as 提示", () => {
     const t = { ...base, type: "training" as const, returnDate: d("2024-03-20") };
-    expect(tripVerdict(checkTrip(t))).toBe("合规");
-    const v = tripVerdict(checkTrip({ ...t, tripsThisYear: 2 }));
+    expect(tripVerdict(findings(t))).toBe("合规");
+    const v = tripVerdict(findings({ ...t, tripsThisYear: 2 }));
     expect(v).toMatch(/^需说明:本年度第2次出访.*；提示:培训团组在外20天/);
   });
 });
@@ -170,7 +172,7 @@ describe("countries: a count or a list", () => {
     ["日本 韩国", 2], ["日本/韩国", 2], ["日本、韩国、新加坡", 3], ["日本、日本", 1], [" 日本、 韩国 ", 2], [[["日本、韩国"]], 2],
   ])("%p → %i", (v, n) => expect(countryCount(v)).toBe(n));
   test.each([[null, "出访国家不能为空"], [0, "出访国家须大于 0"], [-1, "出访国家须为非负整数"], [1.5, "出访国家须为非负整数"], [true, "出访国家须为非负整数"]])(
-    "%p → %p", (v, msg) => expect(() => countryCount(v)).toThrow(msg));
+    "%p → %p", (v, msg) => void expectCellError(countryCount(v), msg));
 });
 
 describe("tripCheckCell (TRIP_CHECK core)", () => {
@@ -188,7 +190,7 @@ describe("tripCheckCell (TRIP_CHECK core)", () => {
     [["考察", 3, 1, "2024-03-01", "2024-02-06"], "返回日期不能早于出发日期"],
     [["考察", 3, 1, "2024-03-01", "2024-03-06", 0], "本年度出访次数须大于 0"],
     [["考察", 3, 1, "2024-03-01", "2024-03-06", null, "x"], "报批日期须为日期"],
-  ])("%p → %p", (args, msg) => expect(() => (tripCheckCell as (...a: unknown[]) => string)(...args)).toThrow(msg));
+  ])("%p → %p", (args, msg) => void expectCellError((tripCheckCell as (...a: unknown[]) => unknown)(...args), msg));
 });
 
 describe("tripApprover (TRIP-13, (十二))", () => {
@@ -211,9 +213,9 @@ describe("tripApprover (TRIP-13, (十二))", () => {
   test("every short name of every route resolves to its own route", () => {
     for (const a of tripRuleset.approvals) for (const n of a.names) expect(tripApprover(n)).toContain(a.route);
   });
-  test.each([[0], [11], [2.5], ["局长"], [null]])("%p is an InputError naming the parameter", (p) => {
-    expect(() => tripApprover(p)).toThrow(InputError);
-    expect(() => tripApprover(p)).toThrow(/^职务/);
+  test.each([[0], [11], [2.5], ["局长"], [null]])("%p is a CellError naming the parameter", (p) => {
+    expectCellError(tripApprover(p));
+    expectCellError(tripApprover(p), /^职务/);
   });
   test("the hint lists the cases", () => expect(approverHint()).toMatch(/^1–10 或 市委部委正职/));
 });

@@ -4,6 +4,7 @@
  * parameter arrives as `any[][]`; a single typed value as `[[v]]`; an omitted optional as null.
  */
 import { type CellValue, flatten, isBlank, toChoice, toCount, toNumber, toYesNo } from "../../input/coerce";
+import { must } from "../../input/errors";
 import { InputError } from "../../input/errors";
 import { inputMessages as M } from "../../input/messages";
 import { type EvalRuleset, evalRules } from "./data";
@@ -42,22 +43,22 @@ export function evalCompositeCells(
 ): number {
   const parts = oneOrTwo(internal, "内部评估得分", ["领导评价", "同级评价"]);
   return composite({
-    indicator: toNumber(indicator, "指标考核得分"),
-    publicAppraisal: toNumber(publicAppraisal, "公众评议得分"),
+    indicator: must(toNumber(indicator, "指标考核得分")),
+    publicAppraisal: must(toNumber(publicAppraisal, "公众评议得分")),
     internal: parts.length === 1
-      ? toNumber(parts[0], "内部评估得分")
-      : [toNumber(parts[0], "领导评价"), toNumber(parts[1], "同级评价")],
-    bonus: toNumber(bonusPoints, "加分", { blank: 0 }),
-    deduction: toNumber(deductionPoints, "减分", { blank: 0 }),
+      ? must(toNumber(parts[0], "内部评估得分"))
+      : [must(toNumber(parts[0], "领导评价")), must(toNumber(parts[1], "同级评价"))],
+    bonus: must(toNumber(bonusPoints, "加分", { blank: 0 })),
+    deduction: must(toNumber(deductionPoints, "减分", { blank: 0 })),
   }, rules);
 }
 
 /** EVAL_BONUS (EVAL-4). */
 export function evalBonusCells(commendations: unknown, rankingRises: unknown, emergencyAwards: unknown, rules: EvalRuleset = evalRules): number {
   return bonus({
-    commendations: toCount(commendations, "表彰次数"),
-    rankingRises: toCount(rankingRises, "排位大幅前移项数"),
-    emergencyAwards: toCount(emergencyAwards, "应急突出贡献次数"),
+    commendations: must(toCount(commendations, "表彰次数")),
+    rankingRises: must(toCount(rankingRises, "排位大幅前移项数")),
+    emergencyAwards: must(toCount(emergencyAwards, "应急突出贡献次数")),
   }, rules);
 }
 
@@ -67,17 +68,17 @@ export function evalDeductionCells(
   rules: EvalRuleset = evalRules,
 ): number {
   return deduction({
-    central: toCount(central, "中央通报批评次数"),
-    provincial: toCount(provincial, "省级通报批评次数"),
-    city: toCount(city, "市级通报批评次数"),
-    sanctionPoints: values(sanctionPoints).map((x) => toNumber(x, "班子成员受处分扣分")),
-    derelictionPoints: values(derelictionPoints).map((x) => toNumber(x, "失职渎职扣分")),
+    central: must(toCount(central, "中央通报批评次数")),
+    provincial: must(toCount(provincial, "省级通报批评次数")),
+    city: must(toCount(city, "市级通报批评次数")),
+    sanctionPoints: values(sanctionPoints).map((x) => must(toNumber(x, "班子成员受处分扣分"))),
+    derelictionPoints: values(derelictionPoints).map((x) => must(toNumber(x, "失职渎职扣分"))),
   }, rules);
 }
 
 /** EVAL_GRADE (EVAL-6). */
 export function evalGradeCells(compositeScore: unknown, veto?: unknown, rules: EvalRuleset = evalRules): PassGrade {
-  return grade(toNumber(compositeScore, "综合得分"), toYesNo(veto, "一票否决"), rules);
+  return grade(must(toNumber(compositeScore, "综合得分")), must(toYesNo(veto, "一票否决")), rules);
 }
 
 /**
@@ -112,11 +113,11 @@ export function evalGradesCells(
   const sanc = column(sanctioned, "班子成员受处分", n);
   const rows = cells.map((c, i) => ({ i, blank: isBlank(c) })).filter((r) => !r.blank).map(({ i }) => i);
   const result = grades(rows.map((i) => ({
-    composite: toNumber(cells[i], "综合得分"),
-    veto: veto ? toYesNo(veto[i], "一票否决") : false,
-    satisfaction: sat ? (isBlank(sat[i]) ? null : satisfactionFraction(toNumber(sat[i], "公众满意度"))) : undefined,
-    targetsMet: met ? toYesNo(met[i], "目标任务完成") : undefined,
-    sanctioned: sanc ? toYesNo(sanc[i], "班子成员受处分") : false,
+    composite: must(toNumber(cells[i], "综合得分")),
+    veto: veto ? must(toYesNo(veto[i], "一票否决")) : false,
+    satisfaction: sat ? (isBlank(sat[i]) ? null : satisfactionFraction(must(toNumber(sat[i], "公众满意度")))) : undefined,
+    targetsMet: met ? must(toYesNo(met[i], "目标任务完成")) : undefined,
+    sanctioned: sanc ? must(toYesNo(sanc[i], "班子成员受处分")) : false,
   })), rules);
   const out: (Grade | "")[][] = cells.map(() => [""]);
   rows.forEach((i, k) => { out[i] = [result[k]]; });
@@ -147,20 +148,20 @@ export function evalDeptGradeCells(indicatorScores: unknown, livelihoodDone: unk
   cells.forEach((x, i) => {
     if (isNotAssessed(x)) return;
     if (isBlank(x)) throw new InputError("zeroOrBlank", param, M.zeroOrBlank(param, i + 1, NOT_ASSESSED[0], ZERO_SCORE_TEXT));
-    scores.push(toNumber(x, param));
+    scores.push(must(toNumber(x, param)));
   });
   if (scores.length === 0) throw new InputError("required", param, M.required(param));
   if (isBlank(livelihoodDone)) throw new InputError("required", "为民办实事完成", M.required("为民办实事完成"));
-  return deptGrade(scores, toYesNo(livelihoodDone, "为民办实事完成"), toYesNo(veto, "一票否决"), rules);
+  return deptGrade(scores, must(toYesNo(livelihoodDone, "为民办实事完成")), must(toYesNo(veto, "一票否决")), rules);
 }
 
 /** A grade typed in a sheet: 先进 / 合格 / 不合格 / 并列待定 (四(四): 评估结果分为先进、合格、不合格三个等次). */
 export function toGrade(v: unknown, param: string): Grade {
-  const key = toChoice(v, param, {
+  const key = must(toChoice(v, param, {
     advanced: [GRADES.advanced, "先进单位", "先进等次"],
     qualified: [GRADES.qualified, "合格单位", "合格等次"],
     unqualified: [GRADES.unqualified, "不合格单位", "不合格等次"],
     tie: [GRADES.tie, "待定"],
-  });
+  }));
   return GRADES[key];
 }

@@ -4,6 +4,7 @@
  * names in messages are the Chinese names the clerk sees in the function's help.
  */
 import { flatten, isBlank, toCategory, toChoice, toCount, toNumber, toYesNo } from "../../input/coerce";
+import { must } from "../../input/errors";
 import { InputError } from "../../input/errors";
 import { inputMessages as M } from "../../input/messages";
 import { type Basis, type PetitionRuleset, type SectionNo, petitionRules } from "./data";
@@ -11,10 +12,10 @@ import { casesScore, collectiveScore, fullMark, petitionScore, sectionMax, secti
 
 /** `stated` (公布满分, default) or `items` (项目合计): the Decision (C 80/82). */
 export function toBasis(v: unknown, rules: PetitionRuleset = petitionRules): Basis {
-  return toChoice(v, "折算基数", {
+  return must(toChoice(v, "折算基数", {
     stated: ["stated", "公布", "公布满分", "规定满分"],
     items: ["items", "项目", "项目合计", "分项合计"],
-  }, { blank: rules.basis.value });
+  }, { blank: rules.basis.value }));
 }
 
 /**
@@ -31,7 +32,7 @@ function annualScores(v: unknown, param: string): number[] {
     const year = isBlank(cells[0]) ? "第一年" : "第二年";
     throw new InputError("required", param, M.required(`${param}${year}`));
   }
-  return values.map((x) => toNumber(x, param));
+  return values.map((x) => must(toNumber(x, param)));
 }
 
 /** PETITION_SCORE: the 百分制 score (PET-5, PET-6, PET-7). */
@@ -40,9 +41,9 @@ export function petitionScoreCells(
   collective: unknown, cases: unknown, innovation: unknown, basis?: unknown,
   rules: PetitionRuleset = petitionRules,
 ): number {
-  const cat = toCategory(category, "考核类别");
+  const cat = must(toCategory(category, "考核类别"));
   const one = (v: unknown, key: "leadership" | "grassroots" | "information" | "innovation") =>
-    toNumber(v, sectionOf(key, rules).name);
+    must(toNumber(v, sectionOf(key, rules).name));
   return petitionScore(cat, {
     leadership: one(leadership, "leadership"),
     grassroots: one(grassroots, "grassroots"),
@@ -59,14 +60,14 @@ export function petitionCollectiveCells(
   absentCity?: unknown, individualAbsent?: unknown, majorIncident?: unknown, rules: PetitionRuleset = petitionRules,
 ): number {
   return collectiveScore({
-    national: toCount(national, "到国家机关集体上访起数"),
-    provincial: toCount(provincial, "到省机关集体上访起数"),
-    city: toCount(city, "到市机关集体上访起数"),
-    absentNational: toCount(absentNational, "国家级负责人未到场起数", { blank: 0 }),
-    absentProvincial: toCount(absentProvincial, "省级负责人未到场起数", { blank: 0 }),
-    absentCity: toCount(absentCity, "市级负责人未到场起数", { blank: 0 }),
-    individualAbsent: toCount(individualAbsent, "疑难个访负责人未到场起数", { blank: 0 }),
-    majorIncident: toYesNo(majorIncident, "重大恶性事件"),
+    national: must(toCount(national, "到国家机关集体上访起数")),
+    provincial: must(toCount(provincial, "到省机关集体上访起数")),
+    city: must(toCount(city, "到市机关集体上访起数")),
+    absentNational: must(toCount(absentNational, "国家级负责人未到场起数", { blank: 0 })),
+    absentProvincial: must(toCount(absentProvincial, "省级负责人未到场起数", { blank: 0 })),
+    absentCity: must(toCount(absentCity, "市级负责人未到场起数", { blank: 0 })),
+    individualAbsent: must(toCount(individualAbsent, "疑难个访负责人未到场起数", { blank: 0 })),
+    majorIncident: must(toYesNo(majorIncident, "重大恶性事件")),
   }, rules);
 }
 
@@ -75,10 +76,10 @@ export function petitionCasesCells(
   overdue: unknown, reminders: unknown, substandard: unknown, unanswered: unknown, rules: PetitionRuleset = petitionRules,
 ): number {
   return casesScore({
-    overdue: toCount(overdue, "逾期未办结件数"),
-    reminders: toCount(reminders, "催办次数"),
-    substandard: toCount(substandard, "办结未达要求件数"),
-    unanswered: toCount(unanswered, "未按要求答复件数"),
+    overdue: must(toCount(overdue, "逾期未办结件数")),
+    reminders: must(toCount(reminders, "催办次数")),
+    substandard: must(toCount(substandard, "办结未达要求件数")),
+    unanswered: must(toCount(unanswered, "未按要求答复件数")),
   }, rules);
 }
 
@@ -90,12 +91,12 @@ export function toSection(v: unknown, rules: PetitionRuleset = petitionRules): S
     String(s.no), [String(s.no), numerals[s.no - 1], s.name, s.key,
       `第${s.no}项`, `第${numerals[s.no - 1]}项`, `(${numerals[s.no - 1]})`],
   ])) as Record<string, string[]>;
-  return Number(toChoice(v, "考核项目", choices)) as SectionNo;
+  return Number(must(toChoice(v, "考核项目", choices))) as SectionNo;
 }
 
 /** PETITION_MAX: the section's maximum for the category; without a section, the full mark. */
 export function petitionMaxCells(category: unknown, section?: unknown, basis?: unknown, rules: PetitionRuleset = petitionRules): number {
-  const cat = toCategory(category, "考核类别");
+  const cat = must(toCategory(category, "考核类别"));
   if (isBlank(section)) return fullMark(cat, toBasis(basis, rules), rules);
   return sectionMax(cat, toSection(section, rules), rules);
 }

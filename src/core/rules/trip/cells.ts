@@ -3,9 +3,9 @@
  * then compute. The custom functions in src/functions/functions.ts are one-line wrappers.
  */
 import {
-  isBlank, normText, parseNumberText, rejectErrorCell, scalar, shown, toCount, toDate, toTripType,
+  cell, isBlank, normText, parseNumberText, scalar, shown, toCount, toDate, toTripType,
 } from "../../input/coerce";
-import { InputError } from "../../input/errors";
+import { CellError, isError } from "../../input/errors";
 import { inputMessages as M } from "../../input/messages";
 import { type TripRuleset, tripRuleset } from "./data";
 import { approvalByName, approvalText, approvalsByCase, checkTrip, tripDays, tripVerdict, type Trip } from "./compute";
@@ -15,56 +15,60 @@ const COUNTRY_SEPARATORS = /[、,,;;\s/]+/u;
 
 /**
  * Countries/regions of a trip: a count (2, "2", "2国") or a list of names (`日本、韩国`), whose
- * distinct names are counted. Blank, zero or an error cell is an InputError.
+ * distinct names are counted. Blank, zero or an error cell is a CellError.
  */
-export function countryCount(v: unknown, param = "出访国家"): number {
-  const s = scalar(v, param);
-  rejectErrorCell(s, param);
-  if (isBlank(s)) throw new InputError("required", param, M.required(param));
-  let n: number;
+export function countryCount(v: unknown, param = "出访国家"): number | CellError {
+  const s = cell(v, param);
+  if (isError(s)) return s;
+  if (isBlank(s)) return new CellError("required", param, M.required(param));
+  let n: number | CellError;
   if (typeof s === "number" || (typeof s === "string" && Number.isFinite(parseNumberText(s)))) {
     n = toCount(s, param);
+    if (isError(n)) return n;
   } else if (typeof s === "string") {
     const names = normText(s).split(COUNTRY_SEPARATORS).filter((x) => x !== "");
     n = new Set(names).size;
   } else {
-    throw new InputError("notCount", param, M.notCount(param, shown(s)));
+    return new CellError("notCount", param, M.notCount(param, shown(s)));
   }
-  if (n === 0) throw new InputError("positive", param, M.positive(param, shown(s)));
-  return n;
+  return n === 0 ? new CellError("positive", param, M.positive(param, shown(s))) : n;
 }
 
 /** TRIP_DAYS: days abroad, both ends counted. */
-export function tripDaysCell(departureDate: unknown, returnDate: unknown, rs: TripRuleset = tripRuleset): number {
-  const dep = toDate(departureDate, "出发日期") as number;
-  const ret = toDate(returnDate, "返回日期") as number;
-  return tripDays(dep, ret, rs);
+export function tripDaysCell(departureDate: unknown, returnDate: unknown, rs: TripRuleset = tripRuleset): number | CellError {
+  const dep = toDate(departureDate, "出发日期");
+  if (isError(dep)) return dep;
+  const ret = toDate(returnDate, "返回日期");
+  if (isError(ret)) return ret;
+  return tripDays(dep as number, ret as number, rs);
 }
 
-function positiveCount(v: unknown, param: string, optional: boolean): number | null {
+function positiveCount(v: unknown, param: string, optional: boolean): number | null | CellError {
   if (optional && isBlank(v)) return null;
   const n = toCount(v, param);
-  if (n === 0) throw new InputError("positive", param, M.positive(param, shown(scalar(v, param))));
-  return n;
+  // a count was read from one cell: scalar gives that cell's value back
+  return n === 0 ? new CellError("positive", param, M.positive(param, shown(scalar(v, param)))) : n;
 }
 
 /** TRIP_CHECK's arguments, coerced into a Trip (also used by the validator's row reader). */
 export function tripFromCells(
   tripType: unknown, groupSize: unknown, countries: unknown, departureDate: unknown, returnDate: unknown,
   tripsThisYear?: unknown, requestDate?: unknown, documentDate?: unknown, reportDate?: unknown, passportDate?: unknown,
-): Trip {
-  return {
+): Trip | CellError {
+  // in parameter order: the first bad one is the error
+  const trip = {
     type: toTripType(tripType, "团组类型"),
-    groupSize: positiveCount(groupSize, "团组人数", false) as number,
+    groupSize: positiveCount(groupSize, "团组人数", false),
     countries: countryCount(countries, "出访国家"),
-    departure: toDate(departureDate, "出发日期") as number,
-    returnDate: toDate(returnDate, "返回日期") as number,
+    departure: toDate(departureDate, "出发日期"),
+    returnDate: toDate(returnDate, "返回日期"),
     tripsThisYear: positiveCount(tripsThisYear, "本年度出访次数", true),
     requestDate: toDate(requestDate, "报批日期", { optional: true }),
     documentDate: toDate(documentDate, "办证日期", { optional: true }),
     reportDate: toDate(reportDate, "出访报告日期", { optional: true }),
     passportDate: toDate(passportDate, "证件交还日期", { optional: true }),
   };
+  return Object.values(trip).find(isError) ?? (trip as Trip);
 }
 
 /** TRIP_CHECK: `合规`, or `需说明:…` / `违规:…` with every finding and its clause (TRIP-1…8). */
@@ -72,12 +76,14 @@ export function tripCheckCell(
   tripType: unknown, groupSize: unknown, countries: unknown, departureDate: unknown, returnDate: unknown,
   tripsThisYear?: unknown, requestDate?: unknown, documentDate?: unknown, reportDate?: unknown, passportDate?: unknown,
   rs: TripRuleset = tripRuleset,
-): string {
+): string | CellError {
   const trip = tripFromCells(
     tripType, groupSize, countries, departureDate, returnDate,
     tripsThisYear, requestDate, documentDate, reportDate, passportDate,
   );
-  return tripVerdict(checkTrip(trip, rs));
+  if (isError(trip)) return trip;
+  const findings = checkTrip(trip, rs);
+  return isError(findings) ? findings : tripVerdict(findings);
 }
 
 /** What TRIP_APPROVER accepts, for its message: the case numbers and one name per route. */
@@ -87,11 +93,11 @@ export function approverHint(rs: TripRuleset = tripRuleset): string {
 }
 
 /** TRIP_APPROVER: the approval route of clause (十二) for a case number or a short name (TRIP-13). */
-export function tripApprover(position: unknown, rs: TripRuleset = tripRuleset): string {
+export function tripApprover(position: unknown, rs: TripRuleset = tripRuleset): string | CellError {
   const param = "职务";
-  const s = scalar(position, param);
-  rejectErrorCell(s, param);
-  if (isBlank(s)) throw new InputError("required", param, M.required(param));
+  const s = cell(position, param);
+  if (isError(s)) return s;
+  if (isBlank(s)) return new CellError("required", param, M.required(param));
   const text = normText(s);
   // a case number: 5, "5", "第5项", "(十二)5"
   const m = /^(?:\(十二\))?第?(\d+)(?:项|种|类)?$/u.exec(text.replace(/\s+/g, ""));
@@ -103,5 +109,5 @@ export function tripApprover(position: unknown, rs: TripRuleset = tripRuleset): 
     const route = approvalByName(text, rs);
     if (route) return approvalText([route], rs);
   }
-  throw new InputError("unknownName", param, M.unknownName(param, approverHint(rs), shown(s)));
+  return new CellError("unknownName", param, M.unknownName(param, approverHint(rs), shown(s)));
 }

@@ -3,7 +3,7 @@
  * per-trip checks TRIP-1…8 as structured findings, and the approval route of clause (十二).
  */
 import { addMonths, formatDate, type DaySerial } from "../../input/dates";
-import { InputError } from "../../input/errors";
+import { CellError, isError } from "../../input/errors";
 import { inputMessages as M } from "../../input/messages";
 import type { TripType } from "../../input/coerce";
 import type { Severity } from "../severity";
@@ -52,9 +52,9 @@ export interface Trip {
 export const TRIP_TYPE_ZH: Record<TripType, string> = { study: "考察", training: "培训", exhibition: "参展/办展" };
 
 /** Days abroad, travel days included: both ends counted by default (Decision (days)). */
-export function tripDays(departure: DaySerial, returnDate: DaySerial, rs: TripRuleset = tripRuleset): number {
+export function tripDays(departure: DaySerial, returnDate: DaySerial, rs: TripRuleset = tripRuleset): number | CellError {
   if (returnDate < departure) {
-    throw new InputError("notBefore", "返回日期", M.notBefore("返回日期", "出发日期", formatDate(returnDate)));
+    return new CellError("notBefore", "返回日期", M.notBefore("返回日期", "出发日期", formatDate(returnDate)));
   }
   return returnDate - departure + (rs.dayCount.value === "inclusive" ? 1 : 0);
 }
@@ -75,24 +75,28 @@ export function trainingLastReturn(departure: DaySerial, rs: TripRuleset = tripR
   return rs.trainingSpan.value === "inclusive" ? sameDay - 1 : sameDay;
 }
 
-function requirePositive(n: number, param: string): void {
-  if (!Number.isInteger(n) || n < 0) throw new InputError("notCount", param, M.notCount(param, String(n)));
-  if (n === 0) throw new InputError("positive", param, M.positive(param, String(n)));
+function requirePositive(n: number | null | undefined, param: string): CellError | undefined {
+  if (n == null) return undefined;
+  if (!Number.isInteger(n) || n < 0) return new CellError("notCount", param, M.notCount(param, String(n)));
+  if (n === 0) return new CellError("positive", param, M.positive(param, String(n)));
+  return undefined;
 }
 
-function notBefore(date: DaySerial, param: string, returnDate: DaySerial): void {
-  if (date < returnDate) throw new InputError("notBefore", param, M.notBefore(param, "返回日期", formatDate(date)));
+function notBefore(date: DaySerial | null | undefined, param: string, returnDate: DaySerial): CellError | undefined {
+  if (date != null && date < returnDate) return new CellError("notBefore", param, M.notBefore(param, "返回日期", formatDate(date)));
+  return undefined;
 }
 
 /**
  * TRIP-1…8 for one trip. Findings are in rule order; 原则上 limits are warnings (需说明), the
  * advisable training length is info, late reports and passports are errors.
  */
-export function checkTrip(trip: Trip, rs: TripRuleset = tripRuleset): TripFinding[] {
-  requirePositive(trip.groupSize, "团组人数");
-  requirePositive(trip.countries, "出访国家");
-  if (trip.tripsThisYear !== undefined && trip.tripsThisYear !== null) requirePositive(trip.tripsThisYear, "本年度出访次数");
+export function checkTrip(trip: Trip, rs: TripRuleset = tripRuleset): TripFinding[] | CellError {
   const days = tripDays(trip.departure, trip.returnDate, rs);
+  const bad = requirePositive(trip.groupSize, "团组人数") ?? requirePositive(trip.countries, "出访国家") ??
+    requirePositive(trip.tripsThisYear, "本年度出访次数") ?? (isError(days) ? days : undefined) ??
+    notBefore(trip.reportDate, "出访报告日期", trip.returnDate) ?? notBefore(trip.passportDate, "证件交还日期", trip.returnDate);
+  if (bad || isError(days)) return bad as CellError;
   const cite = (clause: string) => citation(rs.document, clause);
   const out: TripFinding[] = [];
 
@@ -179,7 +183,6 @@ export function checkTrip(trip: Trip, rs: TripRuleset = tripRuleset): TripFindin
 
   // TRIP-7 (十七): report within one calendar month of returning
   if (trip.reportDate != null) {
-    notBefore(trip.reportDate, "出访报告日期", trip.returnDate);
     const deadline = reportDeadline(trip.returnDate, rs);
     if (trip.reportDate > deadline) {
       const r = rs.reportMonths;
@@ -193,7 +196,6 @@ export function checkTrip(trip: Trip, rs: TripRuleset = tripRuleset): TripFindin
 
   // TRIP-8 (十八): passport handed in within 15 days of return
   if (trip.passportDate != null) {
-    notBefore(trip.passportDate, "证件交还日期", trip.returnDate);
     const deadline = passportDeadline(trip.returnDate, rs);
     if (trip.passportDate > deadline) {
       const p = rs.passportDays;

@@ -6,7 +6,7 @@
  * compute functions.
  */
 import { isBlank } from "../../input/coerce";
-import { InputError } from "../../input/errors";
+import { InputError, isError } from "../../input/errors";
 // the concrete modules, not the rules/eval barrel (its `export *` compiles to getters)
 import { EVAL_DOCUMENT, evalRules } from "../../rules/eval/data";
 import { evalRuleTable } from "../../rules/eval/ruleTable";
@@ -325,7 +325,10 @@ const advancedTie: Check = {
 
 const SCORE = { type: "number" } as const;
 const YES_NO = { type: "yesno" } as const;
-const satisfaction = (v: unknown, p: string) => satisfactionFraction(toNumber(v, p), p);
+const satisfaction = (v: unknown, p: string) => {
+  const n = toNumber(v, p);
+  return isError(n) ? n : satisfactionFraction(n, p);
+};
 
 export const template = {
   id: "eval-county",

@@ -6,6 +6,7 @@
  */
 import { civilFromSerial } from "../../input/dates";
 import { type TripType, isBlank, normText, toTripType } from "../../input/coerce";
+import { isError } from "../../input/errors";
 // the concrete modules, not the rules/trip barrel (its `export *` compiles to getters)
 import { TRIP_DOCUMENT, tripRuleset } from "../../rules/trip/data";
 import { tripRuleTable } from "../../rules/trip/ruleTable";
@@ -47,7 +48,8 @@ const rowTrip = rowValue("trip", (row): { trip: Trip; findings: TripFinding[] } 
     reportDate: report !== null && report >= returnDate ? report : null,
     passportDate: passport !== null && passport >= returnDate ? passport : null,
   };
-  return { trip, findings: checkTrip(trip, rs) };
+  const findings = checkTrip(trip, rs);
+  return isError(findings) ? null : { trip, findings }; // typed columns and ordered dates: never an error
 });
 
 /** 说明 filled: a 需说明 (warning) is explained and becomes info (templates.md). */
@@ -127,7 +129,7 @@ const checks: Check[] = [
       const dep = row.value("departure");
       const ret = row.value("returnDate");
       if (typed === undefined || dep === undefined || ret === undefined || ret < dep) return;
-      const days = tripDays(dep, ret, rs);
+      const days = tripDays(dep, ret, rs) as number; // ret ≥ dep: never an error
       if (typed !== days) ctx.report({ row, key: "days", expected: days, actual: typed, messageId: "wrongDays", data: { expected: days, typed } });
     },
   },

@@ -1,0 +1,57 @@
+/**
+ * Errors as values (issue 14, item 4; architecture.md, "Errors as values"): the coercions and the
+ * rules core return a CellError for bad input instead of throwing, and only the custom-function
+ * boundary (guard.ts) turns it into #VALUE! with the same Chinese message.
+ */
+import { CellError, isError, toCount, toNumber } from "../../../src/core/input";
+import { gridPatrolCheck, gridStaffing } from "../../../src/core/rules/grid";
+import { guard } from "../../../src/functions/guard";
+import { gridStaffingFn } from "../../../src/functions/functions";
+
+function thrown(call: () => unknown): unknown {
+  try {
+    call();
+  } catch (e) {
+    return e;
+  }
+  throw new Error("expected a throw");
+}
+
+describe("the core returns a CellError, never throws, for bad input", () => {
+  test("a coercion returns {id, param, message}", () => {
+    let r: unknown;
+    expect(() => (r = toCount("-3", "户数"))).not.toThrow();
+    expect(r).toBeInstanceOf(CellError);
+    expect(r).toEqual(new CellError("notCount", "户数", '户数须为非负整数,收到 "-3"'));
+    expect(isError(r)).toBe(true);
+    expect(isError(toNumber("12", "数"))).toBe(false);
+  });
+  test("a range where one cell is expected, an error cell: values too", () => {
+    expect(toNumber([[1, 2]], "x")).toMatchObject({ id: "notSingle", param: "x" });
+    expect(toNumber({ kind: "error", code: "#N/A" }, "x")).toMatchObject({ id: "errorCell", message: "x引用了错误值 #N/A" });
+  });
+  test("a rule's cell entry point returns the error of its first bad parameter", () => {
+    expect(gridStaffing("abc", "五星")).toMatchObject({ id: "notCount", param: "户数" });
+    expect(gridPatrolCheck(1, 9, 8)).toMatchObject({ id: "aboveMax", param: "在格时长" });
+  });
+});
+
+describe("guard: the one place a CellError becomes #VALUE!", () => {
+  test("a returned CellError is #VALUE! with its message", () => {
+    const e = thrown(() => guard(() => new CellError("required", "户数", "户数不能为空"))) as { code: string; message: string };
+    expect(e).toBeInstanceOf(CustomFunctions.Error);
+    expect(e.code).toBe(CustomFunctions.ErrorCode.invalidValue);
+    expect(e.message).toBe("户数不能为空");
+  });
+  test("a clean result passes through", () => expect(guard(() => [[1, 2]])).toEqual([[1, 2]]));
+  test("anything thrown is an internal error, never the clerk's message", () => {
+    const e = thrown(() => guard(() => { throw new Error("boom"); })) as { message: string };
+    expect(e).toBeInstanceOf(CustomFunctions.Error);
+    expect(e.message).toMatch(/^GOV 内部错误/u);
+  });
+  test("a custom function: the core's message, unchanged, on #VALUE!", () => {
+    const core = gridStaffing(-3) as CellError;
+    const e = thrown(() => gridStaffingFn(-3, null, null)) as { message: string };
+    expect(e.message).toBe(core.message);
+  });
+});
