@@ -105,6 +105,9 @@ function positive(v: unknown, p: string): number | CellError {
   return n === 0 ? new CellError("positive", p, inputMessages.positive(p, shown(v))) : n;
 }
 
+/** Column types whose values are always numbers: kept in a Float64Array (no boxed number per cell). */
+const NUMERIC_TYPES: ReadonlySet<CellType["type"]> = new Set(["number", "count", "date"]);
+
 /** The conversion of a column type, and whether it is pure in the cell's text (worth remembering). */
 function converter(t: CellType): { convert: Convert; byText: boolean } {
   switch (t.type) {
@@ -139,9 +142,24 @@ interface Col {
   memo: Map<string, unknown> | null;
   /** per 0-based sheet row: 0 unread, 1 value, 2 blank, 3 blank reported, 4 bad */
   state: Uint8Array | null;
-  vals: unknown[] | null;
+  /** a number column's values unboxed (Float64Array), any other column's in an array */
+  numeric: boolean;
+  vals: { [r: number]: unknown } | null;
   errs: Map<number, CellError> | null;
 }
+
+/**
+ * A row value's results per 0-based sheet row (derive): numbers unboxed in a Float64Array, other
+ * values in an array, each made on its first use; `done` says which holds the row's.
+ */
+interface DerivedSlot {
+  done: Uint8Array;
+  nums: Float64Array | null;
+  vals: unknown[] | null;
+}
+const DERIVED_NUMBER = 1;
+const DERIVED_UNDEFINED = 2;
+const DERIVED_OTHER = 3;
 
 /** Builds the findings of one sheet: the run's state lives here and nowhere else. */
 class SheetRun implements CheckContext, TypedCells {
@@ -157,7 +175,9 @@ class SheetRun implements CheckContext, TypedCells {
   private readonly clauses = new Map<Check, string>();
   /** each check's messages, cut at their placeholders on first use */
   private readonly compiled = new Map<Check, Map<string, CompiledMessage>>();
-  private readonly rowValues = new Map<RowValue<unknown>, { done: Uint8Array; vals: unknown[] }>();
+  private lastCheck: Check | null = null;
+  private lastMessages: Map<string, CompiledMessage> | null = null;
+  private readonly rowValues = new Map<RowValue<unknown>, DerivedSlot>();
   private readonly tableValues = new Map<TableValue<unknown>, unknown>();
   private cells: CellReader | null = null;
   built: BuiltTable | null = null;
@@ -187,7 +207,8 @@ class SheetRun implements CheckContext, TypedCells {
       const names = labels.get(key) ?? [];
       this.keyed.set(key, cols.map((c, i) => ({
         c, label: names[i] ?? key, convert: conv ? conv.convert : null, needed: spec?.needed === true && i === 0,
-        toCheck: spec?.errorsToCheck === true, memo: conv && conv.byText ? new Map() : null, state: null, vals: null, errs: null,
+        toCheck: spec?.errorsToCheck === true, memo: conv && conv.byText ? new Map() : null, state: null,
+        numeric: type !== undefined && NUMERIC_TYPES.has(type.type), vals: null, errs: null,
       })));
     }
     for (const check of t.checks) this.clauses.set(check, ruleClause(t.rules, check.rule, check.clause));
@@ -238,8 +259,15 @@ class SheetRun implements CheckContext, TypedCells {
 
   /** The check's message `id`, compiled once per run; throws for an id it does not declare. */
   private messageOf(check: Check, id: string): CompiledMessage {
-    let byId = this.compiled.get(check);
-    if (byId === undefined) this.compiled.set(check, (byId = new Map()));
+    let byId: Map<string, CompiledMessage> | undefined;
+    // one check reports many findings in a row (a row check over every row): its map remembered
+    if (check === this.lastCheck) byId = this.lastMessages!;
+    else {
+      byId = this.compiled.get(check);
+      if (byId === undefined) this.compiled.set(check, (byId = new Map()));
+      this.lastCheck = check;
+      this.lastMessages = byId;
+    }
     let c = byId.get(id);
     if (c === undefined) {
       if (!check.messages.includes(id)) throw new Error(`check ${check.id} does not declare message ${id}`);
@@ -287,7 +315,7 @@ class SheetRun implements CheckContext, TypedCells {
     let state = col.state;
     if (state === null) {
       state = col.state = new Uint8Array(Math.max(this.sheetRows, r + 1));
-      col.vals = new Array(state.length);
+      col.vals = col.numeric ? new Float64Array(state.length) : new Array(state.length);
     }
     const st = state[r];
     if (st === 1) return col.vals![r];
@@ -350,14 +378,23 @@ class SheetRun implements CheckContext, TypedCells {
   derive<T>(row: TableRow, v: RowValue<T>): T {
     let slot = this.rowValues.get(v as RowValue<unknown>);
     if (slot === undefined) {
-      slot = { done: new Uint8Array(this.sheetRows), vals: new Array(this.sheetRows) };
+      slot = { done: new Uint8Array(Math.max(this.sheetRows, row.r + 1)), nums: null, vals: null };
       this.rowValues.set(v as RowValue<unknown>, slot);
     }
     const r = row.r;
-    if (slot.done[r] === 1) return slot.vals[r] as T;
+    const done = slot.done[r];
+    if (done === DERIVED_NUMBER) return slot.nums![r] as T;
+    if (done === DERIVED_UNDEFINED) return undefined as T;
+    if (done === DERIVED_OTHER) return slot.vals![r] as T;
     const out = v.compute(row, this);
-    slot.vals[r] = out;
-    slot.done[r] = 1;
+    if (typeof out === "number") {
+      (slot.nums ??= new Float64Array(slot.done.length))[r] = out;
+      slot.done[r] = DERIVED_NUMBER;
+    } else if (out === undefined) slot.done[r] = DERIVED_UNDEFINED;
+    else {
+      (slot.vals ??= new Array(slot.done.length))[r] = out;
+      slot.done[r] = DERIVED_OTHER;
+    }
     return out;
   }
 

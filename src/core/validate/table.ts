@@ -89,9 +89,16 @@ class Row implements TableRow {
     return this.t.typed.problem(this.r, key, index);
   }
 
-  get(key: string): CellValue {
+  get(key: string, index = 0): CellValue {
     const cols = this.t.columns.get(key);
-    return cols === undefined ? undefined : this.t.cells.get(this.r, cols[0]);
+    if (cols === undefined) return undefined;
+    const c = cols[index];
+    return c === undefined ? undefined : this.t.cells.get(this.r, c);
+  }
+
+  count(key: string): number {
+    const cols = this.t.columns.get(key);
+    return cols === undefined ? 0 : cols.length;
   }
 
   getAll(key: string): CellValue[] {

@@ -110,8 +110,10 @@ export interface TableRow {
   rowNumber: number;
   /** true for a 合计 / 小计 / 总计 row */
   isTotal: boolean;
-  /** the raw value in the (first) column of `key`; undefined when the column is absent */
-  get(key: string): CellValue;
+  /** the raw value in the (first, or `index`-th) column of `key`; undefined when the column is absent */
+  get(key: string, index?: number): CellValue;
+  /** how many columns are mapped to `key` (sub-columns, extraNumericAs columns); 0 when absent */
+  count(key: string): number;
   /** raw values of every column mapped to `key` (sub-columns, or extraNumericAs columns) */
   getAll(key: string): CellValue[];
   /** true when the table has the column `key` */

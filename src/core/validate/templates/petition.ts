@@ -36,11 +36,11 @@ const categoryOfRow = rowValue("category", (row): Category | undefined => row.va
 
 /** The typed scores of a section: one per (annual) column, blanks after the first left out. */
 function sectionValues(row: TableRow, key: SectionKey): { values: number[]; ok: boolean } {
-  const cells = row.getAll(key);
+  const n = row.count(key);
   const values: number[] = [];
   let ok = true;
-  for (let index = 0; index < cells.length; index++) {
-    if (index > 0 && isBlank(cells[index])) continue; // a second year not yet scored
+  for (let index = 0; index < n; index++) {
+    if (index > 0 && isBlank(row.get(key, index))) continue; // a second year not yet scored
     const v = row.value(key, index);
     if (v === undefined) ok = false;
     else values.push(v);
@@ -49,53 +49,72 @@ function sectionValues(row: TableRow, key: SectionKey): { values: number[]; ok: 
 }
 
 /**
- * The raw total recomputed from the row's sections (PET-5 averages, PET-7 maxima): `averaged`
- * with 四/五 averaged over their annual columns, `added` with the years added; undefined when
- * the category is unknown or a section is unreadable or above its maximum (reported by their own
- * checks). One pass, the sections in order, given up at the first unreadable one.
+ * The raw total recomputed from the row's sections (PET-5 averages, PET-7 maxima), with 四/五
+ * averaged over their annual columns, or (`added`) with the years added; undefined when a section
+ * is unreadable or above its maximum (reported by their own checks). One pass, the sections in
+ * order, given up at the first unreadable one; what sectionValues reads, without its arrays (it
+ * runs on every row).
  */
-const rawTotal = rowValue("raw", (row, ctx): { averaged: number; added: number } | undefined => {
+function sectionSum(row: TableRow, maxima: readonly number[], added: boolean): number | undefined {
+  const most = rs.yearsAveraged.value;
+  let total = 0;
+  for (let k = 0; k < SECTION_KEYS.length; k++) {
+    const key = SECTION_KEYS[k];
+    const n = row.count(key);
+    let sum = 0; // averageYears: the sum from 0 in column order, divided by their number
+    let count = 0;
+    for (let index = 0; index < n; index++) {
+      if (index > 0 && isBlank(row.get(key, index))) continue; // a second year not yet scored
+      const v = row.value(key, index);
+      if (v === undefined) return undefined;
+      if (++count > most || outOfSection(maxima[k], v)) return undefined;
+      sum += v;
+    }
+    if (count === 0) return undefined;
+    const avg = sum / count;
+    total += added ? avg * count : avg;
+  }
+  return total;
+}
+
+/**
+ * The raw total recomputed from the row's sections, 四/五 averaged (sectionSum); undefined when
+ * the category is unknown or a section is unreadable or above its maximum.
+ */
+const rawTotal = rowValue("raw", (row, ctx): number | undefined => {
   const cat = ctx.derive(row, categoryOfRow);
   const maxima = cat === undefined ? undefined : MAXIMA.get(cat);
-  if (maxima === undefined) return undefined;
-  const most = rs.yearsAveraged.value;
-  let averaged = 0;
-  let added = 0;
-  for (let k = 0; k < SECTION_KEYS.length; k++) {
-    const { values, ok } = sectionValues(row, SECTION_KEYS[k]);
-    if (!ok || values.length > most) return undefined;
-    let sum = 0;
-    for (const v of values) {
-      if (outOfSection(maxima[k], v)) return undefined;
-      sum += v; // averageYears: the sum from 0 in column order, divided by their number
-    }
-    const avg = sum / values.length;
-    averaged += avg;
-    added += avg * values.length;
-  }
-  return { averaged, added };
+  return maxima === undefined ? undefined : sectionSum(row, maxima, false);
 });
 
 /** More than one non-blank annual column in 四 or 五. */
 function hasTwoYears(row: TableRow): boolean {
   for (const key of YEARLY_KEYS) {
+    const n = row.count(key);
     let filled = 0;
-    for (const v of row.getAll(key)) if (!isBlank(v)) filled++;
+    for (let index = 0; index < n; index++) if (!isBlank(row.get(key, index))) filled++;
     if (filled > 1) return true;
   }
   return false;
 }
 
-/**
- * The averaged total when the typed 合计 is the total with the two years of 四/五 added instead of
- * averaged (PET-5); undefined otherwise.
- */
-const yearsAdded = rowValue("yearsAdded", (row, ctx): number | undefined => {
+/** Whether the typed 合计 agrees with rawTotal; undefined when either is unknown. */
+const totalAgrees = rowValue("totalAgrees", (row, ctx): boolean | undefined => {
   const typed = row.value("total");
   const raw = ctx.derive(row, rawTotal);
-  if (typed === undefined || raw === undefined || !hasTwoYears(row)) return undefined;
-  const cell = row.get("total");
-  return agreesTyped(cell, typed, raw.added) && !agreesTyped(cell, typed, raw.averaged) ? raw.averaged : undefined;
+  return typed === undefined || raw === undefined ? undefined : agreesTyped(row.get("total"), typed, raw);
+});
+
+/**
+ * The averaged total when the typed 合计 is the total with the two years of 四/五 added instead of
+ * averaged (PET-5); undefined otherwise. A 合计 that agrees with the averaged total is not one
+ * (asked first: the years added are summed only for a 合计 that disagrees).
+ */
+const yearsAdded = rowValue("yearsAdded", (row, ctx): number | undefined => {
+  if (ctx.derive(row, totalAgrees) !== false || !hasTwoYears(row)) return undefined;
+  // 合计 and rawTotal are known, so is the category, and the same sections add up
+  const added = sectionSum(row, MAXIMA.get(ctx.derive(row, categoryOfRow)!)!, true)!;
+  return agreesTyped(row.get("total"), row.value("total")!, added) ? ctx.derive(row, rawTotal) : undefined;
 });
 
 const categoryCheck: Check = {
@@ -148,9 +167,9 @@ const sectionMaxCheck: Check = {
     if (maxima === undefined) return;
     for (let k = 0; k < SECTION_KEYS.length; k++) {
       const key = SECTION_KEYS[k];
-      const raw = row.getAll(key);
-      for (let index = 0; index < raw.length; index++) {
-        if (isBlank(raw[index])) continue;
+      const n = row.count(key);
+      for (let index = 0; index < n; index++) {
+        if (isBlank(row.get(key, index))) continue;
         const n = row.value(key, index);
         if (n === undefined || !outOfSection(maxima[k], n)) continue;
         ctx.report({
@@ -211,8 +230,8 @@ const totalCheck: Check = {
     if (ctx.derive(row, categoryOfRow) === undefined || typed === undefined) return;
     const raw = ctx.derive(row, rawTotal);
     if (raw === undefined || ctx.derive(row, yearsAdded) !== undefined) return; // annual-average says it
-    if (!agreesTyped(row.get("total"), typed, raw.averaged)) {
-      const expected = roundedAs(row.get("total"), raw.averaged);
+    if (!ctx.derive(row, totalAgrees)) {
+      const expected = roundedAs(row.get("total"), raw);
       ctx.report({ row, key: "total", expected, actual: typed, messageId: "wrongTotal", data: { expected, typed } });
     }
   },
@@ -230,12 +249,12 @@ const percentCheck: Check = {
     if (cat === undefined || typed === undefined) return;
     const raw = ctx.derive(row, rawTotal);
     if (raw === undefined) return;
-    const pct = toPercent(cat, raw.averaged, rs.basis.value);
+    const pct = toPercent(cat, raw, rs.basis.value);
     if (!agreesTyped(row.get("percent"), typed, pct)) {
       const expected = roundedAs(row.get("percent"), pct);
       ctx.report({
         row, key: "percent", expected, actual: typed, messageId: "wrongPercent",
-        data: { category: cat, full: fullMark(cat, rs.basis.value), raw: raw.averaged, expected, typed },
+        data: { category: cat, full: fullMark(cat, rs.basis.value), raw, expected, typed },
       });
     }
   },
@@ -250,7 +269,7 @@ const cOver80: Check = {
   row(row, ctx) {
     const cat = ctx.derive(row, categoryOfRow);
     if (cat === undefined) return;
-    const raw = ctx.derive(row, rawTotal)?.averaged;
+    const raw = ctx.derive(row, rawTotal);
     const stated = fullMark(cat, "stated");
     if (raw === undefined || raw <= stated) return;
     ctx.report({
@@ -276,7 +295,7 @@ const rankCheck: Check = {
       if (cat === undefined) continue; // not in any category: the category check reports it
       const raw = ctx.derive(row, rawTotal);
       // a row that cannot be recomputed is ranked on its typed 百分制得分; without one, its category is not ranked
-      const score = raw !== undefined ? toPercent(cat, raw.averaged, rs.basis.value) : row.value("percent");
+      const score = raw !== undefined ? toPercent(cat, raw, rs.basis.value) : row.value("percent");
       if (score === undefined) unscored.add(cat);
       else entries.push({ row, category: cat, score });
     }
