@@ -71,16 +71,16 @@ const yesNo = (b: boolean) => (b ? "是" : "否");
 function dataRows(units: CountyInput[]): CellValue[][] {
   const computed = units.map((u) => {
     const b = bonus(u.bonus);
-    const d = deduction(u.deduction);
-    const c = composite({ indicator: u.indicator, publicAppraisal: u.publicAppraisal, internal: [u.leaders, u.peers], bonus: b, deduction: d });
+    const d = deduction(u.deduction) as number;
+    const c = composite({ indicator: u.indicator, publicAppraisal: u.publicAppraisal, internal: [u.leaders, u.peers], bonus: b, deduction: d }) as number;
     return { u, b, d, c: round2(c) };
   });
   const g = grades(computed.map(({ u, c }) => ({
     composite: c, veto: u.veto, satisfaction: u.satisfaction / 100, targetsMet: u.targetsMet, sanctioned: u.sanctioned,
   })));
   return computed.map(({ u, b, d, c }, i) => [
-    i + 1, u.unit, u.indicator, u.publicAppraisal, u.leaders, u.peers, internalScore(u.leaders, u.peers), b, d,
-    yesNo(u.veto), `${u.satisfaction}%`, yesNo(u.targetsMet), yesNo(u.sanctioned), c, g[i],
+    i + 1, u.unit, u.indicator, u.publicAppraisal, u.leaders, u.peers, internalScore(u.leaders, u.peers) as number, b, d,
+    yesNo(u.veto), `${u.satisfaction}%`, yesNo(u.targetsMet), yesNo(u.sanctioned), c, (g as string[])[i],
   ]);
 }
 
@@ -130,7 +130,7 @@ export const sample: TemplateSample = {
     plant(1, COL.composite, (data[1][COL.composite] as number) + 12, "EVAL-2", "综合得分算错");
     // 新化县: composite below 600 but graded 合格
     data[4][COL.indicator] = 520;
-    data[4][COL.composite] = round2(composite({ indicator: 520, publicAppraisal: 690, internal: [700, 684], deduction: 50 }));
+    data[4][COL.composite] = round2(composite({ indicator: 520, publicAppraisal: 690, internal: [700, 684], deduction: 50 }) as number);
     plant(4, COL.grade, "合格", "EVAL-6", "综合得分低于600分评为合格");
     plant(5, COL.grade, "合格", "EVAL-6", "有一票否决事项评为合格");
     // 冷水江市 also 先进, with satisfaction below 60%: not eligible, and over the 30% quota (6 units → 1)

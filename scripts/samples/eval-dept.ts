@@ -48,7 +48,7 @@ const cellOf = (col: number, i: number) => `${LETTERS[col]}${FIRST_DATA + i}`;
 const yesNo = (b: boolean) => (b ? "是" : "否");
 
 function dataRows(depts: DeptInput[]): CellValue[][] {
-  const base = depts.map((d) => deptGrade(d.scores.filter((s): s is number => s !== null), d.livelihoodDone, d.veto));
+  const base = depts.map((d) => deptGrade(d.scores.filter((s): s is number => s !== null), d.livelihoodDone, d.veto) as string);
   const mean = (d: DeptInput) => {
     const s = d.scores.filter((x): x is number => x !== null);
     return s.reduce((a, b) => a + b, 0) / s.length;

@@ -5,7 +5,7 @@
  */
 import { type CellError, InputError, isError } from "../core/input/errors";
 import { fromExcel } from "../core/input/excel";
-import { type FunctionId, PARAMS } from "./params";
+import { type FunctionId, ZERO_READINGS } from "./params";
 
 const INTERNAL = "GOV 内部错误，请将此单元格的输入报告给管理员";
 
@@ -41,11 +41,12 @@ export function guard<T>(compute: () => T | CellError): T {
 
 /**
  * Calls a rule with the arguments as Excel passed them, after the one boundary step every
- * function shares: Excel data types unwrapped and each parameter's 0 read as params.ts declares.
+ * function shares: Excel data types unwrapped and each parameter's 0 read as params.ts declares
+ * (ZERO_READINGS, PARAMS without the names).
  */
 export function run<T>(id: FunctionId, args: unknown[], compute: (...a: any[]) => T | CellError): T {
   return guard(() => {
-    const zero = Object.values(PARAMS[id]);
-    return compute(...args.map((a, i) => fromExcel(a, zero[i] ?? "value")));
+    const zero = ZERO_READINGS[id];
+    return compute(...args.map((a, i) => fromExcel(a, zero[i] === "B" ? "blank" : "value")));
   });
 }

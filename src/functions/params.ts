@@ -105,3 +105,26 @@ export const PARAMS = {
 } as const satisfies Record<string, Record<string, ZeroReading>>;
 
 export type FunctionId = keyof typeof PARAMS;
+
+/**
+ * PARAMS as functions.js carries it: each function's readings of 0 in parameter order, B for
+ * "blank" and V for "value". The parameter names stay out of the bundle (its byte budget, test/unit/
+ * perf/budgets.test.ts); test/unit/functions/errors-as-values.test.ts checks that it equals PARAMS.
+ */
+export const ZERO_READINGS: Readonly<Record<FunctionId, string>> = {
+  GRID_STAFFING: "VBB",
+  GRID_PATROL_CHECK: "VVB",
+  TRIP_DAYS: "BB",
+  TRIP_CHECK: "BBBBBBBBBB",
+  TRIP_APPROVER: "B",
+  PETITION_SCORE: "BVVVVVVB",
+  PETITION_COLLECTIVE: "VVVVVVVV",
+  PETITION_CASES: "VVVV",
+  PETITION_MAX: "BB",
+  EVAL_COMPOSITE: "VVVVV",
+  EVAL_BONUS: "VVV",
+  EVAL_DEDUCTION: "VVVBB",
+  EVAL_GRADE: "VV",
+  EVAL_GRADES: "BBBBB",
+  EVAL_DEPT_GRADE: "BVV",
+};

@@ -7,6 +7,7 @@ import { CellError, isError, toCount, toNumber } from "../../../src/core/input";
 import { gridPatrolCheck, gridStaffing } from "../../../src/core/rules/grid";
 import { guard } from "../../../src/functions/guard";
 import { gridStaffingFn } from "../../../src/functions/functions";
+import { PARAMS, ZERO_READINGS } from "../../../src/functions/params";
 
 function thrown(call: () => unknown): unknown {
   try {
@@ -53,5 +54,13 @@ describe("guard: the one place a CellError becomes #VALUE!", () => {
     const core = gridStaffing(-3) as CellError;
     const e = thrown(() => gridStaffingFn(-3, null, null)) as { message: string };
     expect(e.message).toBe(core.message);
+  });
+});
+
+describe("ZERO_READINGS, the bundle's copy of PARAMS (guard.ts reads it)", () => {
+  test("is PARAMS without the parameter names, function by function", () => {
+    const fromParams = Object.fromEntries(Object.entries(PARAMS).map(([id, ps]) =>
+      [id, Object.values(ps).map((z) => (z === "blank" ? "B" : "V")).join("")]));
+    expect(ZERO_READINGS).toEqual(fromParams);
   });
 });

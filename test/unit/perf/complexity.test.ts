@@ -221,7 +221,7 @@ describe("cross-row checks grow n log n at most", () => {
       const rows: CellValue[][] = [["单位", "指标考核得分", "公众评议得分", "内部评估得分", "综合得分", "等次"]];
       for (let i = 0; i < n; i++) {
         const indicator = 700 + (i % 250);
-        const c = composite({ indicator, publicAppraisal: 800, internal: 800 });
+        const c = composite({ indicator, publicAppraisal: 800, internal: 800 }) as number;
         rows.push([`单位${i}`, indicator, 800, 800, c, i % 2 === 0 ? "先进" : "合格"]);
       }
       return { name: "综合得分表", rows };

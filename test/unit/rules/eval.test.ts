@@ -1,7 +1,7 @@
 /**
  * 娄办发〔2009〕19号 (rules.md §4): tables read off the source, at the edges of every clause and Decision.
  */
-import { InputError } from "../../../src/core/input";
+import { expectCellError } from "../../support/cellError";
 import {
   EvalRulesetSchema, advancedPlaces, bonus, composite, deduction, deptGrade, eligibleForAdvanced, evalData,
   evalRules, excellentRatio, grade, grades, internalScore, pickAdvanced, satisfactionFraction,
@@ -34,12 +34,12 @@ describe("EVAL-2 / EVAL-3: composite", () => {
     [{ indicator: 0, publicAppraisal: 0, internal: [1200, 0] as const }, "领导评价"],
     [{ indicator: 0, publicAppraisal: 0, internal: [0, -1] as const }, "同级评价"],
     [{ indicator: 0, publicAppraisal: 0, internal: 0, bonus: -10 }, "加分不能为负数"],
-  ])("components outside 0–1000: %p", (input, msg) => expect(() => composite(input)).toThrow(msg));
+  ])("components outside 0–1000: %p", (input, msg) => void expectCellError(composite(input), msg));
 
   test("Decision scale 'percent': appraisals out of 100 are scaled to 1000", () => {
     const rules = loadRuleset(EvalRulesetSchema, { ...evalData, scale: { ...evalData.scale, value: "percent" } });
     expect(composite({ indicator: 800, publicAppraisal: 70, internal: 90 }, rules)).toBeCloseTo(780, 9);
-    expect(() => composite({ indicator: 800, publicAppraisal: 700, internal: 90 }, rules)).toThrow("0 至 100");
+    expectCellError(composite({ indicator: 800, publicAppraisal: 700, internal: 90 }, rules), "0 至 100");
   });
 });
 
@@ -63,7 +63,7 @@ describe("EVAL-5: deduction", () => {
     [{ central: 2, provincial: 0, city: 0 }, 50], // 60 → capped
   ])("%p → %p", (e, out) => expect(deduction(e)).toBe(out));
   test.each([[9.5], [21], [0]])("per-person points %p outside 10–20 is an error", (p) =>
-    expect(() => deduction({ central: 0, provincial: 0, city: 0, sanctionPoints: [p] })).toThrow("须在 10 至 20 之间"));
+    void expectCellError(deduction({ central: 0, provincial: 0, city: 0, sanctionPoints: [p] }), "须在 10 至 20 之间"));
 });
 
 describe("EVAL-6: grade and the 600 Decision", () => {
@@ -72,11 +72,11 @@ describe("EVAL-6: grade and the 600 Decision", () => {
     [1000, true, "不合格"], [0, false, "不合格"], [1050, false, "合格"], [-50, false, "不合格"],
   ])("%p veto=%p → %p", (c, v, g) => expect(grade(c, v)).toBe(g));
   test("composites outside −50…1050 are errors", () => {
-    expect(() => grade(1050.5)).toThrow(InputError);
-    expect(() => grade(-51)).toThrow("综合得分");
+    expectCellError(grade(1050.5));
+    expectCellError(grade(-51), "综合得分");
   });
   test("composite computed exactly at 600 is qualified", () => {
-    expect(grade(composite({ indicator: 600, publicAppraisal: 600, internal: [700, 500] }))).toBe("合格");
+    expect(grade(composite({ indicator: 600, publicAppraisal: 600, internal: [700, 500] }) as number)).toBe("合格");
   });
   test("the Decision can put 600 on the unqualified side", () => {
     const rules = loadRuleset(EvalRulesetSchema, { ...evalData, passAtMark: { ...evalData.passAtMark, value: "unqualified" } });
@@ -123,7 +123,7 @@ describe("EVAL-7: 30% quota, conditions, ties", () => {
   });
   test.each([[0.6, 0.6], [60, 0.6], [1, 1], [0.595, 0.595], [100, 1]])("satisfaction %p → %p", (v, f) =>
     expect(satisfactionFraction(v)).toBeCloseTo(f, 10));
-  test("satisfaction out of range", () => expect(() => satisfactionFraction(101)).toThrow("公众满意度须在 0 至 100 之间"));
+  test("satisfaction out of range", () => void expectCellError(satisfactionFraction(101), "公众满意度须在 0 至 100 之间"));
 });
 
 describe("EVAL-9 / EVAL-10: departments", () => {
@@ -135,8 +135,8 @@ describe("EVAL-9 / EVAL-10: departments", () => {
     [[60], true, false, "合格"],
   ])("%p done=%p veto=%p → %p", (s, done, veto, g) => expect(deptGrade(s, done, veto)).toBe(g));
   test("indicator out of 0–100 is an error", () => {
-    expect(() => deptGrade([101], true)).toThrow("指标得分须在 0 至 100 之间");
-    expect(() => deptGrade([-1], true)).toThrow(InputError);
+    expectCellError(deptGrade([101], true), "指标得分须在 0 至 100 之间");
+    expectCellError(deptGrade([-1], true));
   });
 });
 

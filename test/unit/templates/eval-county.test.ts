@@ -30,13 +30,13 @@ const satFraction = (v: CellValue) => (typeof v === "number" ? (v > 1 ? v / 100 
 
 /** Rows with composite and grade computed by the core; `over` replaces cells by column index. */
 function sheetRows(units: Unit[], over: Record<number, Record<number, CellValue>> = {}): CellValue[][] {
-  const comps = units.map((u) => composite({ indicator: u.ind, publicAppraisal: u.pub, internal: u.internal, bonus: u.bonus, deduction: u.deduction }));
+  const comps = units.map((u) => composite({ indicator: u.ind, publicAppraisal: u.pub, internal: u.internal, bonus: u.bonus, deduction: u.deduction }) as number);
   const g = grades(units.map((u, i) => ({
     composite: comps[i], veto: u.veto, satisfaction: u.sat === undefined ? undefined : satFraction(u.sat),
     targetsMet: u.targets ?? true, sanctioned: u.sanctioned,
   })));
   return units.map((u, i) => {
-    const r: CellValue[] = [u.unit, u.ind, u.pub, u.internal, u.bonus ?? 0, u.deduction ?? 0, yn(u.veto), u.sat ?? "80%", yn(u.targets ?? true), yn(u.sanctioned), comps[i], g[i]];
+    const r: CellValue[] = [u.unit, u.ind, u.pub, u.internal, u.bonus ?? 0, u.deduction ?? 0, yn(u.veto), u.sat ?? "80%", yn(u.targets ?? true), yn(u.sanctioned), comps[i], (g as string[])[i]];
     for (const [c, v] of Object.entries(over[i] ?? {})) r[Number(c)] = v;
     return r;
   });
@@ -76,7 +76,7 @@ describe("one failing case per check", () => {
   });
   test("internal: 内部评估得分 ≠ 领导 50% + 同级 50% (EVAL-3); a sheet with only 领导评价/同级评价 is recognised", () => {
     const header = [["单位", "指标考核得分", "公众评议得分", "内部评估", null, "内部评估得分", "综合得分"], [null, null, null, "领导评价", "同级评价", null, null]];
-    const c = composite({ indicator: 800, publicAppraisal: 700, internal: 750 });
+    const c = composite({ indicator: 800, publicAppraisal: 700, internal: 750 }) as number;
     expect(run([["县", 800, 700, 800, 700, 750, c]], header)).toEqual([]);
     const f = run([["县", 800, 700, 800, 700, 760, c]], header);
     expect(at(f, "F3")).toEqual([expect.objectContaining({ rule: "EVAL-3", check: "internal", messageId: "wrongInternal", expected: 750, actual: 760 })]);

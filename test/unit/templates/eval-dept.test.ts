@@ -13,7 +13,7 @@ const H = ["部门", "重点工作", "民生建设", "经济发展", "为民办�
 
 /** A row graded by the core (合格/不合格); `grade` overrides. */
 function row(dept: string, scores: (number | null)[], done = true, veto = false, grade?: string): CellValue[] {
-  const g = grade ?? deptGrade(scores.filter((s): s is number => s !== null), done, veto);
+  const g = grade ?? (deptGrade(scores.filter((s): s is number => s !== null), done, veto) as string);
   return [dept, ...scores, done ? "是" : "否", veto ? "是" : "否", g, null];
 }
 

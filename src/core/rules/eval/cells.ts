@@ -4,13 +4,12 @@
  * parameter arrives as `any[][]`; a single typed value as `[[v]]`; an omitted optional as null.
  */
 import { type CellValue, flatten, isBlank, toChoice, toCount, toNumber, toYesNo } from "../../input/coerce";
-import { must } from "../../input/errors";
-import { InputError } from "../../input/errors";
+import { CellError, isError } from "../../input/errors";
 import { inputMessages as M } from "../../input/messages";
 import { type EvalRuleset, evalRules } from "./data";
 import {
-  type Grade, type PassGrade, GRADES, bonus, composite, deduction, deptGrade, grade, grades,
-  satisfactionFraction,
+  type BonusEvents, type CountyUnit, type DeductionEvents, type Grade, type PassGrade, GRADES, bonus, composite,
+  deduction, deptGrade, grade, grades, satisfactionFraction,
 } from "./compute";
 
 /** The non-blank values of a cell or range. */
@@ -24,14 +23,14 @@ function values(v: unknown): CellValue[] {
  * arrives as 0 and is averaged in, so dropping it on the web would give the web a better score
  * than the desktop for the same sheet.
  */
-function oneOrTwo(v: unknown, param: string, parts: readonly [string, string]): CellValue[] {
+function oneOrTwo(v: unknown, param: string, parts: readonly [string, string]): CellValue[] | CellError {
   const cells = flatten(v);
   const filled = cells.filter((x) => !isBlank(x));
-  if (filled.length === 0) throw new InputError("required", param, M.required(param));
-  if (filled.length > 2) throw new InputError("tooMany", param, M.tooMany(param, 2));
+  if (filled.length === 0) return new CellError("required", param, M.required(param));
+  if (filled.length > 2) return new CellError("tooMany", param, M.tooMany(param, 2));
   if (filled.length < cells.length && cells.length === 2) {
     const missing = parts[cells.findIndex(isBlank)];
-    throw new InputError("required", missing, M.required(missing));
+    return new CellError("required", missing, M.required(missing));
   }
   return filled;
 }
@@ -40,45 +39,55 @@ function oneOrTwo(v: unknown, param: string, parts: readonly [string, string]): 
 export function evalCompositeCells(
   indicator: unknown, publicAppraisal: unknown, internal: unknown, bonusPoints?: unknown, deductionPoints?: unknown,
   rules: EvalRuleset = evalRules,
-): number {
+): number | CellError {
   const parts = oneOrTwo(internal, "内部评估得分", ["领导评价", "同级评价"]);
+  if (isError(parts)) return parts;
+  const args = [
+    toNumber(indicator, "指标考核得分"),
+    toNumber(publicAppraisal, "公众评议得分"),
+    ...parts.length === 1 ? [toNumber(parts[0], "内部评估得分")] : [toNumber(parts[0], "领导评价"), toNumber(parts[1], "同级评价")],
+    toNumber(bonusPoints, "加分", { blank: 0 }),
+    toNumber(deductionPoints, "减分", { blank: 0 }),
+  ];
+  const bad = args.find(isError);
+  if (bad) return bad;
+  const n = args as number[];
   return composite({
-    indicator: must(toNumber(indicator, "指标考核得分")),
-    publicAppraisal: must(toNumber(publicAppraisal, "公众评议得分")),
-    internal: parts.length === 1
-      ? must(toNumber(parts[0], "内部评估得分"))
-      : [must(toNumber(parts[0], "领导评价")), must(toNumber(parts[1], "同级评价"))],
-    bonus: must(toNumber(bonusPoints, "加分", { blank: 0 })),
-    deduction: must(toNumber(deductionPoints, "减分", { blank: 0 })),
+    indicator: n[0], publicAppraisal: n[1], internal: n.length === 5 ? n[2] : [n[2], n[3]], bonus: n[n.length - 2], deduction: n[n.length - 1],
   }, rules);
 }
 
 /** EVAL_BONUS (EVAL-4). */
-export function evalBonusCells(commendations: unknown, rankingRises: unknown, emergencyAwards: unknown, rules: EvalRuleset = evalRules): number {
-  return bonus({
-    commendations: must(toCount(commendations, "表彰次数")),
-    rankingRises: must(toCount(rankingRises, "排位大幅前移项数")),
-    emergencyAwards: must(toCount(emergencyAwards, "应急突出贡献次数")),
-  }, rules);
+export function evalBonusCells(commendations: unknown, rankingRises: unknown, emergencyAwards: unknown, rules: EvalRuleset = evalRules): number | CellError {
+  const e = {
+    commendations: toCount(commendations, "表彰次数"),
+    rankingRises: toCount(rankingRises, "排位大幅前移项数"),
+    emergencyAwards: toCount(emergencyAwards, "应急突出贡献次数"),
+  };
+  return Object.values(e).find(isError) ?? bonus(e as BonusEvents, rules);
 }
 
 /** EVAL_DEDUCTION (EVAL-5). */
 export function evalDeductionCells(
   central: unknown, provincial: unknown, city: unknown, sanctionPoints?: unknown, derelictionPoints?: unknown,
   rules: EvalRuleset = evalRules,
-): number {
-  return deduction({
-    central: must(toCount(central, "中央通报批评次数")),
-    provincial: must(toCount(provincial, "省级通报批评次数")),
-    city: must(toCount(city, "市级通报批评次数")),
-    sanctionPoints: values(sanctionPoints).map((x) => must(toNumber(x, "班子成员受处分扣分"))),
-    derelictionPoints: values(derelictionPoints).map((x) => must(toNumber(x, "失职渎职扣分"))),
-  }, rules);
+): number | CellError {
+  const e = {
+    central: toCount(central, "中央通报批评次数"),
+    provincial: toCount(provincial, "省级通报批评次数"),
+    city: toCount(city, "市级通报批评次数"),
+    sanctionPoints: values(sanctionPoints).map((x) => toNumber(x, "班子成员受处分扣分")),
+    derelictionPoints: values(derelictionPoints).map((x) => toNumber(x, "失职渎职扣分")),
+  };
+  return Object.values(e).flat().find(isError) ?? deduction(e as DeductionEvents, rules);
 }
 
 /** EVAL_GRADE (EVAL-6). */
-export function evalGradeCells(compositeScore: unknown, veto?: unknown, rules: EvalRuleset = evalRules): PassGrade {
-  return grade(must(toNumber(compositeScore, "综合得分")), must(toYesNo(veto, "一票否决")), rules);
+export function evalGradeCells(compositeScore: unknown, veto?: unknown, rules: EvalRuleset = evalRules): PassGrade | CellError {
+  const c = toNumber(compositeScore, "综合得分");
+  if (isError(c)) return c;
+  const v = toYesNo(veto, "一票否决");
+  return isError(v) ? v : grade(c, v, rules);
 }
 
 /**
@@ -88,12 +97,11 @@ export function evalGradeCells(compositeScore: unknown, veto?: unknown, rules: E
  * arrive as 0 (no, 0%), so reading it as "not given" on the web would award 先进 there and not on
  * the desktop for the same sheet.
  */
-function column(v: unknown, param: string, n: number): CellValue[] | undefined {
+function column(v: unknown, param: string, n: number): CellValue[] | undefined | CellError {
   // omitted: null, or the lone empty cell a matrix parameter may receive instead
   if (v === null || v === undefined || (flatten(v).length === 1 && isBlank(v))) return undefined;
   const cells = flatten(v);
-  if (cells.length !== n) throw new InputError("rule", param, M.lengthMismatch(param, n, cells.length));
-  return cells;
+  return cells.length !== n ? new CellError("rule", param, M.lengthMismatch(param, n, cells.length)) : cells;
 }
 
 /**
@@ -103,22 +111,30 @@ function column(v: unknown, param: string, n: number): CellValue[] | undefined {
 export function evalGradesCells(
   composites: unknown, vetoes?: unknown, satisfaction?: unknown, targetsMet?: unknown, sanctioned?: unknown,
   rules: EvalRuleset = evalRules,
-): (Grade | "")[][] {
+): (Grade | "")[][] | CellError {
   const cells = flatten(composites);
-  if (cells.every(isBlank)) throw new InputError("required", "综合得分", M.required("综合得分"));
+  if (cells.every(isBlank)) return new CellError("required", "综合得分", M.required("综合得分"));
   const n = cells.length;
-  const veto = column(vetoes, "一票否决", n);
-  const sat = column(satisfaction, "公众满意度", n);
-  const met = column(targetsMet, "目标任务完成", n);
-  const sanc = column(sanctioned, "班子成员受处分", n);
+  const cols = [column(vetoes, "一票否决", n), column(satisfaction, "公众满意度", n), column(targetsMet, "目标任务完成", n), column(sanctioned, "班子成员受处分", n)];
+  const badColumn = cols.find(isError);
+  if (badColumn) return badColumn;
+  const [veto, sat, met, sanc] = cols as (CellValue[] | undefined)[];
   const rows = cells.map((c, i) => ({ i, blank: isBlank(c) })).filter((r) => !r.blank).map(({ i }) => i);
-  const result = grades(rows.map((i) => ({
-    composite: must(toNumber(cells[i], "综合得分")),
-    veto: veto ? must(toYesNo(veto[i], "一票否决")) : false,
-    satisfaction: sat ? (isBlank(sat[i]) ? null : satisfactionFraction(must(toNumber(sat[i], "公众满意度")))) : undefined,
-    targetsMet: met ? must(toYesNo(met[i], "目标任务完成")) : undefined,
-    sanctioned: sanc ? must(toYesNo(sanc[i], "班子成员受处分")) : false,
-  })), rules);
+  const units = rows.map((i) => {
+    const s = sat && !isBlank(sat[i]) ? toNumber(sat[i], "公众满意度") : undefined;
+    return {
+      composite: toNumber(cells[i], "综合得分"),
+      veto: veto ? toYesNo(veto[i], "一票否决") : false,
+      satisfaction: sat ? (s === undefined ? null : isError(s) ? s : satisfactionFraction(s)) : undefined,
+      targetsMet: met ? toYesNo(met[i], "目标任务完成") : undefined,
+      sanctioned: sanc ? toYesNo(sanc[i], "班子成员受处分") : false,
+    };
+  });
+  // unit by unit, field by field: the first bad cell is the error
+  const bad = units.flatMap((u) => Object.values(u)).find(isError);
+  if (bad) return bad;
+  const result = grades(units as CountyUnit[], rules);
+  if (isError(result)) return result;
   const out: (Grade | "")[][] = cells.map(() => [""]);
   rows.forEach((i, k) => { out[i] = [result[k]]; });
   return out;
@@ -141,27 +157,33 @@ const isNotAssessed = (v: unknown): boolean =>
  * number 0 (functions/params.ts reads it as blank), so the two never grade the same row differently.
  * A score of 0 is typed as text, 0分.
  */
-export function evalDeptGradeCells(indicatorScores: unknown, livelihoodDone: unknown, veto?: unknown, rules: EvalRuleset = evalRules): PassGrade {
+export function evalDeptGradeCells(indicatorScores: unknown, livelihoodDone: unknown, veto?: unknown, rules: EvalRuleset = evalRules): PassGrade | CellError {
   const param = "指标得分";
   const cells = flatten(indicatorScores);
   const scores: number[] = [];
-  cells.forEach((x, i) => {
-    if (isNotAssessed(x)) return;
-    if (isBlank(x)) throw new InputError("zeroOrBlank", param, M.zeroOrBlank(param, i + 1, NOT_ASSESSED[0], ZERO_SCORE_TEXT));
-    scores.push(must(toNumber(x, param)));
-  });
-  if (scores.length === 0) throw new InputError("required", param, M.required(param));
-  if (isBlank(livelihoodDone)) throw new InputError("required", "为民办实事完成", M.required("为民办实事完成"));
-  return deptGrade(scores, must(toYesNo(livelihoodDone, "为民办实事完成")), must(toYesNo(veto, "一票否决")), rules);
+  for (let i = 0; i < cells.length; i++) {
+    const x = cells[i];
+    if (isNotAssessed(x)) continue;
+    if (isBlank(x)) return new CellError("zeroOrBlank", param, M.zeroOrBlank(param, i + 1, NOT_ASSESSED[0], ZERO_SCORE_TEXT));
+    const s = toNumber(x, param);
+    if (isError(s)) return s;
+    scores.push(s);
+  }
+  if (scores.length === 0) return new CellError("required", param, M.required(param));
+  if (isBlank(livelihoodDone)) return new CellError("required", "为民办实事完成", M.required("为民办实事完成"));
+  const done = toYesNo(livelihoodDone, "为民办实事完成");
+  if (isError(done)) return done;
+  const v = toYesNo(veto, "一票否决");
+  return isError(v) ? v : deptGrade(scores, done, v, rules);
 }
 
 /** A grade typed in a sheet: 先进 / 合格 / 不合格 / 并列待定 (四(四): 评估结果分为先进、合格、不合格三个等次). */
-export function toGrade(v: unknown, param: string): Grade {
-  const key = must(toChoice(v, param, {
+export function toGrade(v: unknown, param: string): Grade | CellError {
+  const key = toChoice(v, param, {
     advanced: [GRADES.advanced, "先进单位", "先进等次"],
     qualified: [GRADES.qualified, "合格单位", "合格等次"],
     unqualified: [GRADES.unqualified, "不合格单位", "不合格等次"],
     tie: [GRADES.tie, "待定"],
-  }));
-  return GRADES[key];
+  });
+  return isError(key) ? key : GRADES[key];
 }

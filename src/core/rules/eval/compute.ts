@@ -1,8 +1,8 @@
 /**
  * Computations of 娄办发〔2009〕19号 (rules.md §4, EVAL-1…EVAL-11) over typed values. Pure: every
- * number comes from the ruleset; bad input throws InputError with a catalogue message.
+ * number comes from the ruleset; bad input is a returned CellError with a catalogue message.
  */
-import { InputError } from "../../input/errors";
+import { CellError, isError } from "../../input/errors";
 import { inputMessages as M } from "../../input/messages";
 import { type EvalRuleset, evalRules } from "./data";
 
@@ -23,9 +23,8 @@ const TIE_EPSILON = 1e-6;
 /** Per cent: a satisfaction typed as 60 means 60 / 100. */
 const PERCENT = 100;
 
-function inRange(v: number, param: string, min: number, max: number): number {
-  if (v < min || v > max) throw new InputError("outOfRange", param, M.outOfRange(param, min, max, String(v)));
-  return v;
+function inRange(v: number, param: string, min: number, max: number): number | CellError {
+  return v < min || v > max ? new CellError("outOfRange", param, M.outOfRange(param, min, max, String(v))) : v;
 }
 
 /** Upper bound of an appraisal (公众评议 / 内部评估) under the scale Decision. */
@@ -44,11 +43,10 @@ export function componentMax(component: "indicator" | "appraisal", rules: EvalRu
 }
 
 /** EVAL-3: internal appraisal = leaders × 50% + peers × 50%. */
-export function internalScore(leaders: number, peers: number, rules: EvalRuleset = evalRules): number {
+export function internalScore(leaders: number, peers: number, rules: EvalRuleset = evalRules): number | CellError {
   const max = appraisalMax(rules);
-  inRange(leaders, "领导评价", 0, max);
-  inRange(peers, "同级评价", 0, max);
-  return clean(leaders * rules.internalWeights.leaders.value + peers * rules.internalWeights.peers.value);
+  const bad = [inRange(leaders, "领导评价", 0, max), inRange(peers, "同级评价", 0, max)].find(isError);
+  return bad ?? clean(leaders * rules.internalWeights.leaders.value + peers * rules.internalWeights.peers.value);
 }
 
 export interface CompositeInput {
@@ -65,9 +63,8 @@ export interface CompositeInput {
 }
 
 /** EVAL-4: the bonus counted in the composite, capped at 累计加分不超过50分. */
-export function cappedBonus(points: number, rules: EvalRuleset = evalRules): number {
-  if (points < 0) throw new InputError("negative", "加分", M.negative("加分", String(points)));
-  return Math.min(rules.bonus.cap.value, points);
+export function cappedBonus(points: number, rules: EvalRuleset = evalRules): number | CellError {
+  return points < 0 ? new CellError("negative", "加分", M.negative("加分", String(points))) : Math.min(rules.bonus.cap.value, points);
 }
 
 /** EVAL-5: the deduction counted (positive), whichever sign it was typed with, capped at 50. */
@@ -76,18 +73,25 @@ export function cappedDeduction(points: number, rules: EvalRuleset = evalRules):
 }
 
 /** EVAL-2: composite = indicator × 60% + public × 30% + internal × 10% + bonus − deductions. */
-export function composite(input: CompositeInput, rules: EvalRuleset = evalRules): number {
+export function composite(input: CompositeInput, rules: EvalRuleset = evalRules): number | CellError {
   const w = rules.weights;
   const total = rules.indicatorTotal.value;
-  const indicator = inRange(input.indicator, "指标考核得分", 0, total);
-  const pub = inRange(input.publicAppraisal, "公众评议得分", 0, appraisalMax(rules));
-  const internal = typeof input.internal === "number"
-    ? inRange(input.internal, "内部评估得分", 0, appraisalMax(rules))
-    : internalScore(input.internal[0], input.internal[1], rules);
+  // in this order, the first bad one is the error
+  const parts = [
+    inRange(input.indicator, "指标考核得分", 0, total),
+    inRange(input.publicAppraisal, "公众评议得分", 0, appraisalMax(rules)),
+    typeof input.internal === "number"
+      ? inRange(input.internal, "内部评估得分", 0, appraisalMax(rules))
+      : internalScore(input.internal[0], input.internal[1], rules),
+    cappedBonus(input.bonus ?? 0, rules),
+  ];
+  const bad = parts.find(isError);
+  if (bad) return bad;
+  const [indicator, pub, internal, bonusPoints] = parts as number[];
   return clean(
     indicator * w.indicator.value + onScale(pub, rules) * w.publicAppraisal.value +
     onScale(internal, rules) * w.internal.value +
-    cappedBonus(input.bonus ?? 0, rules) - cappedDeduction(input.deduction ?? 0, rules),
+    bonusPoints - cappedDeduction(input.deduction ?? 0, rules),
   );
 }
 
@@ -126,18 +130,21 @@ export interface DeductionEvents {
 }
 
 /** Checks one per-person deduction (每人次扣10—20分) and returns it positive. */
-export function perPersonPoints(points: number, param: string, rules: EvalRuleset = evalRules): number {
+export function perPersonPoints(points: number, param: string, rules: EvalRuleset = evalRules): number | CellError {
   const d = rules.deduction;
   return inRange(Math.abs(points), param, d.perPersonMin.value, d.perPersonMax.value);
 }
 
 /** EVAL-5: min(50, 30a + 20b + 10c + Σ sanctions + Σ derelictions). */
-export function deduction(e: DeductionEvents, rules: EvalRuleset = evalRules): number {
+export function deduction(e: DeductionEvents, rules: EvalRuleset = evalRules): number | CellError {
   const d = rules.deduction;
-  const persons = [
+  const each = [
     ...(e.sanctionPoints ?? []).map((p) => perPersonPoints(p, "班子成员受处分扣分", rules)),
     ...(e.derelictionPoints ?? []).map((p) => perPersonPoints(p, "失职渎职扣分", rules)),
-  ].reduce((s, x) => s + x, 0);
+  ];
+  const bad = each.find(isError);
+  if (bad) return bad;
+  const persons = (each as number[]).reduce((s, x) => s + x, 0);
   return Math.min(d.cap.value, e.central * d.central.value + e.provincial * d.provincial.value + e.city * d.city.value + persons);
 }
 
@@ -149,10 +156,10 @@ export function meetsPassMark(value: number, rules: EvalRuleset = evalRules): bo
 }
 
 /** EVAL-6: 合格 at 600 or more without a veto; otherwise 不合格. */
-export function grade(compositeScore: number, veto = false, rules: EvalRuleset = evalRules): PassGrade {
+export function grade(compositeScore: number, veto = false, rules: EvalRuleset = evalRules): PassGrade | CellError {
   const { min, max } = compositeRange(rules);
-  inRange(compositeScore, "综合得分", min, max);
-  return !veto && meetsPassMark(compositeScore, rules) ? GRADES.qualified : GRADES.unqualified;
+  const bad = inRange(compositeScore, "综合得分", min, max);
+  return isError(bad) ? bad : !veto && meetsPassMark(compositeScore, rules) ? GRADES.qualified : GRADES.unqualified;
 }
 
 /** EVAL-7 / EVAL-11: advanced places = 30% of the units evaluated, rounded per the Decision (floor). */
@@ -166,8 +173,8 @@ export function advancedPlaces(
 }
 
 /** Public satisfaction as a fraction: 0.6, 60, "60%" (already 0.6 after coercion) all mean 60%. */
-export function satisfactionFraction(v: number, param = "公众满意度"): number {
-  if (v < 0 || v > PERCENT) throw new InputError("outOfRange", param, M.outOfRange(param, 0, PERCENT, String(v)));
+export function satisfactionFraction(v: number, param = "公众满意度"): number | CellError {
+  if (v < 0 || v > PERCENT) return new CellError("outOfRange", param, M.outOfRange(param, 0, PERCENT, String(v)));
   // a value above 1 is a percentage typed without the % sign (60 → 60%)
   return v > 1 ? v / PERCENT : v;
 }
@@ -187,8 +194,9 @@ export interface CountyUnit {
 }
 
 /** EVAL-7: a qualified unit that meets every condition of 先进. */
-export function eligibleForAdvanced(u: CountyUnit, rules: EvalRuleset = evalRules): boolean {
-  if (grade(u.composite, u.veto ?? false, rules) !== GRADES.qualified) return false;
+export function eligibleForAdvanced(u: CountyUnit, rules: EvalRuleset = evalRules): boolean | CellError {
+  const g = grade(u.composite, u.veto ?? false, rules);
+  if (g !== GRADES.qualified) return isError(g) ? g : false;
   if (u.satisfaction === null) return false;
   // 公众满意度在60%以上 (以上 includes 60%)
   if (u.satisfaction !== undefined && u.satisfaction < rules.satisfactionMin.value - TIE_EPSILON) return false;
@@ -222,21 +230,25 @@ export function pickAdvanced(
 }
 
 /** EVAL-6 / EVAL-7: the grade of each county-level unit, with the 30% quota applied. */
-export function grades(units: readonly CountyUnit[], rules: EvalRuleset = evalRules): Grade[] {
+export function grades(units: readonly CountyUnit[], rules: EvalRuleset = evalRules): Grade[] | CellError {
   const base = units.map((u) => grade(u.composite, u.veto ?? false, rules));
-  const eligible = units.map((u) => eligibleForAdvanced(u, rules));
+  const bad = base.find(isError);
+  if (bad) return bad;
+  // every composite is in range: eligibleForAdvanced returns a boolean
+  const eligible = units.map((u) => eligibleForAdvanced(u, rules) as boolean);
   const picks = pickAdvanced(units.map((u) => u.composite), eligible, advancedPlaces(units.length, rules));
-  return base.map((g, i) => (picks[i] === "advanced" ? GRADES.advanced : picks[i] === "tie" ? GRADES.tie : g));
+  return (base as PassGrade[]).map((g, i) => (picks[i] === "advanced" ? GRADES.advanced : picks[i] === "tie" ? GRADES.tie : g));
 }
 
 /** EVAL-9: a department indicator score, 0–100. */
-export function checkDeptIndicator(score: number, param = "指标得分", rules: EvalRuleset = evalRules): number {
+export function checkDeptIndicator(score: number, param = "指标得分", rules: EvalRuleset = evalRules): number | CellError {
   return inRange(score, param, 0, rules.deptIndicatorMax.value);
 }
 
 /** EVAL-10: 合格 when 为民办实事 is done, every scored indicator ≥ 60, and no veto. */
-export function deptGrade(scores: readonly number[], livelihoodDone: boolean, veto = false, rules: EvalRuleset = evalRules): PassGrade {
-  scores.forEach((s) => checkDeptIndicator(s, "指标得分", rules));
+export function deptGrade(scores: readonly number[], livelihoodDone: boolean, veto = false, rules: EvalRuleset = evalRules): PassGrade | CellError {
+  const bad = scores.map((s) => checkDeptIndicator(s, "指标得分", rules)).find(isError);
+  if (bad) return bad;
   // 各项指标得分均在60分以上 (以上 includes 60)
   const allPass = scores.every((s) => s >= rules.deptPassMark.value - TIE_EPSILON);
   return livelihoodDone && allPass && !veto ? GRADES.qualified : GRADES.unqualified;

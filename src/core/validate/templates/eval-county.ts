@@ -6,7 +6,7 @@
  * compute functions.
  */
 import { isBlank } from "../../input/coerce";
-import { InputError, isError } from "../../input/errors";
+import { isError } from "../../input/errors";
 // the concrete modules, not the rules/eval barrel (its `export *` compiles to getters)
 import { EVAL_DOCUMENT, evalRules } from "../../rules/eval/data";
 import { evalRuleTable } from "../../rules/eval/ruleTable";
@@ -50,12 +50,8 @@ const recomputed = rowValue("composite", (row): number | undefined => {
   const bonus = row.value("bonus") ?? 0;
   const deduction = row.value("deduction") ?? 0;
   if (indicator === undefined || pub === undefined || internal === undefined || bonus < 0) return undefined;
-  try {
-    return composite({ indicator, publicAppraisal: pub, internal, bonus, deduction });
-  } catch (e) {
-    if (e instanceof InputError) return undefined;
-    throw e;
-  }
+  const c = composite({ indicator, publicAppraisal: pub, internal, bonus, deduction });
+  return isError(c) ? undefined : c;
 });
 
 /** The composite the grade is judged on: recomputed when possible, else as typed. */
@@ -139,7 +135,7 @@ const internalCheck: Check = {
     const l = component(row, "leaders", "appraisal");
     const p = component(row, "peers", "appraisal");
     if (typed === undefined || l === undefined || p === undefined) return;
-    const want = internalScore(l, p);
+    const want = internalScore(l, p) as number; // both within range (component): never an error
     if (!agreesTyped(row.get("internal"), typed, want)) {
       ctx.report({
         row, key: "internal", expected: roundedAs(row.get("internal"), want), actual: typed, messageId: "wrongInternal",
@@ -183,13 +179,8 @@ const gradePass: Check = {
     const typed = gradeOf(row);
     const u = ctx.derive(row, unitOf);
     if (typed === undefined || u === undefined) return;
-    let pass: string;
-    try {
-      pass = grade(u.composite, u.veto);
-    } catch (e) {
-      if (e instanceof InputError) return; // a composite outside every possible value: reported by composite
-      throw e;
-    }
+    const pass = grade(u.composite, u.veto);
+    if (isError(pass)) return; // a composite outside every possible value: reported by composite
     if (pass === GRADES.unqualified && typed !== GRADES.unqualified) {
       ctx.report({
         row, key: "grade", expected: GRADES.unqualified, actual: typed,
@@ -240,13 +231,8 @@ const rankedRows = tableValue("ranked", (table, ctx): Ranked[] | undefined => {
   for (const row of table.rows) {
     const unit = ctx.derive(row, unitOf);
     if (unit === undefined) return undefined;
-    let eligible: boolean;
-    try {
-      eligible = eligibleForAdvanced(unit);
-    } catch (e) {
-      if (e instanceof InputError) return undefined;
-      throw e;
-    }
+    const eligible = eligibleForAdvanced(unit);
+    if (isError(eligible)) return undefined;
     out.push({ row, unit, typed: gradeOf(row), eligible });
   }
   return out;

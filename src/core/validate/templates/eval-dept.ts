@@ -5,7 +5,7 @@
  * Every number comes from the eval ruleset through its compute functions.
  */
 import { isBlank } from "../../input/coerce";
-import { InputError } from "../../input/errors";
+import { isError } from "../../input/errors";
 // the concrete modules, not the rules/eval barrel (its `export *` compiles to getters)
 import { EVAL_DOCUMENT, evalRules } from "../../rules/eval/data";
 import { evalRuleTable } from "../../rules/eval/ruleTable";
@@ -40,10 +40,7 @@ const indicatorRange: Check = {
       if (isBlank(v)) return;
       const n = row.value(INDICATORS, index);
       if (n === undefined) return;
-      try {
-        checkDeptIndicator(n);
-      } catch (e) {
-        if (!(e instanceof InputError)) throw e;
+      if (isError(checkDeptIndicator(n))) {
         ctx.report({
           row, key: INDICATORS, index, expected: rs.deptIndicatorMax.value, actual: n,
           messageId: "outOfRange", data: { max: rs.deptIndicatorMax.value, value: n },
@@ -65,7 +62,7 @@ function computedGrade(row: TableRow, ctx: CheckContext): { grade: string; why: 
   const low = scores.filter((s) => s < rs.deptPassMark.value);
   if (low.length > 0) why.push(ctx.phrase("lowScores", { scores: low.join("、"), pass: rs.deptPassMark.value }));
   if (veto) why.push(ctx.phrase("veto"));
-  return { grade: deptGrade(scores, done, veto), why };
+  return { grade: deptGrade(scores, done, veto) as string, why }; // scores within range (above): never an error
 }
 
 const gradeCheck: Check = {
