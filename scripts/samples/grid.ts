@@ -3,7 +3,6 @@
  * shares are computed with the grid ruleset, and an errors sheet with planted errors.
  */
 import { type CellValue, toStar } from "../../src/core/input/coerce";
-import { must } from "../../src/core/input/errors";
 import { gridRuleset, posts, subsidy } from "../../src/core/rules/grid";
 import { columnLetter, type SheetSnapshot } from "../../src/core/validate/snapshot";
 import { framedSheet } from "./frame";
@@ -33,7 +32,7 @@ const COMMUNITIES: readonly [string, string, string, number, string][] = [
 
 function dataRows(): CellValue[][] {
   return COMMUNITIES.map(([district, street, community, households, star], i) => {
-    const s = subsidy(must(toStar(star, "星级")), gridRuleset);
+    const s = subsidy(toStar(star, "星级") as number, gridRuleset);
     const grids = Math.max(gridRuleset.gridsPerCommunityMin.value, Math.round(households / 300));
     return [i + 1, district, street, community, households, grids, posts(households, gridRuleset), star, s.annual, s.city, s.district];
   });

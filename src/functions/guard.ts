@@ -3,7 +3,7 @@
  * is not a clean result into #VALUE! with a Chinese message (functions.md, "Input handling").
  * Excel shows a custom message only on #VALUE! and #N/A, so out-of-range input is #VALUE! too.
  */
-import { type CellError, InputError, isError } from "../core/input/errors";
+import { type CellError, isError } from "../core/input/errors";
 import { fromExcel } from "../core/input/excel";
 import { type FunctionId, ZERO_READINGS } from "./params";
 
@@ -31,7 +31,6 @@ export function guard<T>(compute: () => T | CellError): T {
     result = compute();
   } catch (e) {
     if (e instanceof CustomFunctions.Error) throw e;
-    if (e instanceof InputError) fail(e.message);
     fail(INTERNAL);
   }
   if (isError(result)) fail(result.message);

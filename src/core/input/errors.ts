@@ -29,8 +29,10 @@ export function isError(x: unknown): x is CellError {
 export type Result<T> = T | CellError;
 
 /**
- * The thrown form of a CellError, for the validator's callers that still throw (an unknown
- * template id, a template's own parse function). The rules core never throws it.
+ * The thrown form of a CellError, kept for the validator alone: an unknown template id
+ * (validateWorkbook's caller, the CLI) and a check or parse function that throws one (the engine
+ * still reports it as the clerk's finding). The rules core, the coercions and the custom functions
+ * never throw it.
  */
 export class InputError extends Error {
   readonly id: CellErrorId;
@@ -41,14 +43,4 @@ export class InputError extends Error {
     this.id = id;
     this.param = param;
   }
-}
-
-export function isInputError(e: unknown): e is InputError {
-  return e instanceof InputError;
-}
-
-/** Transitional: a CellError thrown as an InputError, for a caller not yet returning values. */
-export function must<T>(x: T | CellError): T {
-  if (x instanceof CellError) throw new InputError(x.id, x.param, x.message);
-  return x;
 }

@@ -3,7 +3,12 @@
  * rules core return a CellError for bad input instead of throwing, and only the custom-function
  * boundary (guard.ts) turns it into #VALUE! with the same Chinese message.
  */
+import * as fs from "fs";
+import * as path from "path";
 import { CellError, isError, toCount, toNumber } from "../../../src/core/input";
+import { checkedSections, petitionScoreCells } from "../../../src/core/rules/petition";
+import { composite, evalDeptGradeCells } from "../../../src/core/rules/eval";
+import { checkTrip, tripDays } from "../../../src/core/rules/trip";
 import { gridPatrolCheck, gridStaffing } from "../../../src/core/rules/grid";
 import { guard } from "../../../src/functions/guard";
 import { gridStaffingFn } from "../../../src/functions/functions";
@@ -62,5 +67,33 @@ describe("ZERO_READINGS, the bundle's copy of PARAMS (guard.ts reads it)", () =>
     const fromParams = Object.fromEntries(Object.entries(PARAMS).map(([id, ps]) =>
       [id, Object.values(ps).map((z) => (z === "blank" ? "B" : "V")).join("")]));
     expect(ZERO_READINGS).toEqual(fromParams);
+  });
+});
+
+describe("every document's rules return their errors", () => {
+  const full = { leadership: 16, grassroots: 14, information: 7, collective: 20, cases: 15, innovation: 9 };
+  test("petition: a section above its maximum", () => {
+    expect(checkedSections("C", { ...full, innovation: -1 })).toMatchObject({ id: "negative" });
+    expect(petitionScoreCells("A", 21, 1, 1, 1, 1, 1)).toBeInstanceOf(CellError);
+  });
+  test("eval: a component out of range, an empty indicator cell", () => {
+    expect(composite({ indicator: 1001, publicAppraisal: 0, internal: 0 })).toMatchObject({ id: "outOfRange", param: "指标考核得分" });
+    expect(evalDeptGradeCells([[80, null]], "是")).toMatchObject({ id: "zeroOrBlank" });
+  });
+  test("trip: return before departure", () => {
+    expect(tripDays(45360, 45359)).toMatchObject({ id: "notBefore", param: "返回日期" });
+    expect(checkTrip({ type: "study", groupSize: 0, countries: 1, departure: 1, returnDate: 2 })).toMatchObject({ id: "positive" });
+  });
+});
+
+describe("no core code throws an input error (alongside the behavioural tests above)", () => {
+  const SRC = path.join(__dirname, "../../../src");
+  const files = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : []));
+  test.each(["core/input", "core/rules", "functions"])("src/%s: no throw new InputError, no catch of one", (dir) => {
+    for (const f of files(path.join(SRC, dir))) {
+      const text = fs.readFileSync(f, "utf8");
+      expect({ f, n: text.match(/throw new InputError|instanceof InputError/g)?.length ?? 0 }).toEqual({ f, n: 0 });
+    }
   });
 });

@@ -1,7 +1,7 @@
 /**
  * 深办〔2003〕36号 (rules.md §3): tables read off the source, at the edges of every clause.
  */
-import { InputError } from "../../../src/core/input";
+import { expectCellError } from "../../support/cellError";
 import {
   PetitionRulesetSchema, averageYears, casesScore, categoryOf, checkItemScore, collectiveScore, fullMark,
   itemMax, petitionData, petitionRules, petitionScore, rankWithinCategory, rawTotal,
@@ -45,13 +45,13 @@ describe("二: section maxima per category, summed from the items", () => {
 
 describe("PET-7: item and section scores", () => {
   test("a C score in an item that does not apply is an error", () => {
-    expect(() => checkItemScore("C", 3, "2", 3)).toThrow("C类不考核“信访调研”");
-    expect(() => checkItemScore("C", 2, "5", 1)).toThrow(InputError);
+    expectCellError(checkItemScore("C", 3, "2", 3), "C类不考核“信访调研”");
+    expectCellError(checkItemScore("C", 2, "5", 1));
     expect(checkItemScore("C", 3, "2", 0)).toBe(0);
     expect(checkItemScore("B", 3, "2", 5)).toBe(5);
   });
   test("an item above its points is an error naming the maximum", () => {
-    expect(() => checkItemScore("A", 1, "2", 6.5)).toThrow("满分6分");
+    expectCellError(checkItemScore("A", 1, "2", 6.5), "满分6分");
   });
   const full = { leadership: 16, grassroots: 14, information: 7, collective: 20, cases: 15, innovation: 10 };
   test.each([
@@ -106,8 +106,8 @@ describe("PET-5: two annual scores averaged", () => {
     expect(averageYears([14], "信访立案件办理")).toBe(14);
   });
   test("three years or none is an error", () => {
-    expect(() => averageYears([1, 2, 3], "集体上访和疑难个访")).toThrow("最多 2 个值");
-    expect(() => averageYears([], "集体上访和疑难个访")).toThrow("不能为空");
+    expectCellError(averageYears([1, 2, 3], "集体上访和疑难个访"), "最多 2 个值");
+    expectCellError(averageYears([], "集体上访和疑难个访"), "不能为空");
   });
   test("the total uses the averages", () => {
     expect(rawTotal("A", { leadership: 18, grassroots: 17, information: 13, collective: [18, 16], cases: [15, 14], innovation: 8 }))

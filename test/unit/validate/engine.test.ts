@@ -3,7 +3,7 @@
  * unrecognised and forced templates, ordering. TEST-ONLY templates.
  */
 import type { CellValue } from "../../../src/core/input/coerce";
-import { InputError, must } from "../../../src/core/input/errors";
+import { InputError, isError } from "../../../src/core/input/errors";
 import { toCount } from "../../../src/core/input/coerce";
 import { countChecks, runValidation, summarizeTemplates } from "../../../src/core/validate/engine";
 import { FindingSchema, type Finding } from "../../../src/core/validate/findings";
@@ -162,7 +162,8 @@ describe("a check that throws does not stop validation", () => {
     const strict: Check = {
       id: "strict", rule: "T-STRICT", clause: "c", severity: "warning", description: "严格",
       row(row) {
-        must(toCount(row.get("workers"), "专职工作者数")); // the thrown form of a CellError
+        const n = toCount(row.get("workers"), "专职工作者数");
+        if (isError(n)) throw new InputError(n.id, n.param, n.message); // a check that throws its input error
       },
     };
     const r = run([GRID_HEADER, ["南岗区", "A社区", 900, -1], ["南岗区", "B社区", 900, -2]], [gridLike([strict])]);

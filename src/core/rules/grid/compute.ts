@@ -1,9 +1,9 @@
 /**
  * Pure computations of 哈办发〔2011〕14号 over typed values (rules.md §1). Cell coercion happens in
- * cells.ts; these functions still refuse impossible numbers with an InputError, since the
- * validator calls them too.
+ * cells.ts, and the validator's typed columns convert cells the same way, so no input reaches these
+ * functions unchecked: an impossible number here (a negative count, 4.5 stars) is a caller's bug,
+ * thrown as a plain Error (an internal error, never the clerk's #VALUE! message).
  */
-import { InputError } from "../../input/errors";
 import { inputMessages as M } from "../../input/messages";
 import type { Severity } from "../severity";
 import { citation } from "../ruleset";
@@ -28,12 +28,12 @@ export interface Subsidy {
 }
 
 function requireCount(n: number, param: string): void {
-  if (!Number.isInteger(n) || n < 0) throw new InputError("notCount", param, M.notCount(param, String(n)));
+  if (!Number.isInteger(n) || n < 0) throw new Error(M.notCount(param, String(n)));
 }
 
 function requireNonNegative(n: number, param: string): void {
-  if (!Number.isFinite(n)) throw new InputError("notNumber", param, M.notNumber(param, String(n)));
-  if (n < 0) throw new InputError("negative", param, M.negative(param, String(n)));
+  if (!Number.isFinite(n)) throw new Error(M.notNumber(param, String(n)));
+  if (n < 0) throw new Error(M.negative(param, String(n)));
 }
 
 const ROUND: Record<GridRuleset["postRounding"]["value"], (x: number) => number> = {
@@ -66,7 +66,7 @@ export function splitShare(amount: number, share: GridRuleset["subsidyShare"]): 
  */
 export function subsidy(stars: number, rs: GridRuleset = gridRuleset): Subsidy {
   if (!Number.isInteger(stars) || stars < 0 || stars > 5) {
-    throw new InputError("notStar", "星级", M.notStar("星级", String(stars)));
+    throw new Error(M.notStar("星级", String(stars)));
   }
   const entry = rs.subsidies.find((s) => s.stars.value === stars);
   const annual = entry ? entry.amount.value : 0;

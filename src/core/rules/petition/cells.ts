@@ -8,8 +8,8 @@ import { CellError, isError } from "../../input/errors";
 import { inputMessages as M } from "../../input/messages";
 import { type Basis, type PetitionRuleset, type SectionNo, petitionRules } from "./data";
 import {
-  type CaseEvents, type CollectiveEvents, type SectionScores, casesScore, collectiveScore, fullMark, petitionScore, sectionMax,
-  sectionOf,
+  type CaseEvents, type CollectiveEvents, type SectionScores, casesScore, checkedSections, collectiveScore, fullMark,
+  petitionScore, sectionMax, sectionOf,
 } from "./compute";
 
 /** `stated` (公布满分, default) or `items` (项目合计): the Decision (C 80/82). */
@@ -57,8 +57,10 @@ export function petitionScoreCells(
     innovation: one(innovation, "innovation"),
     basis: toBasis(basis, rules),
   };
-  // a section score above its maximum still throws (compute.ts): guard reports it
-  return Object.values(s).find(isError) ?? petitionScore(cat, s as SectionScores, s.basis as Basis, rules);
+  const bad = Object.values(s).find(isError);
+  if (bad) return bad;
+  const checked = checkedSections(cat, s as SectionScores, rules);
+  return isError(checked) ? checked : petitionScore(cat, s as SectionScores, s.basis as Basis, rules);
 }
 
 /** PETITION_COLLECTIVE: section 四 for one year (PET-1, PET-2). */

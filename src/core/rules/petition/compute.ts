@@ -1,8 +1,10 @@
 /**
  * Computations of 深办〔2003〕36号 (rules.md §3, PET-1…PET-7) over typed numbers. Pure: every
- * number comes from the ruleset; bad input throws InputError with a catalogue message.
+ * number comes from the ruleset; bad input is a returned CellError with a catalogue message.
+ * rawTotal/petitionScore take sections already checked (checkedSections) and throw a plain Error
+ * (an internal error) for unchecked ones; a section number or key the ruleset lacks is one too.
  */
-import { InputError } from "../../input/errors";
+import { CellError, isError } from "../../input/errors";
 import { inputMessages as M } from "../../input/messages";
 import { normText } from "../../input/coerce";
 import {
@@ -62,7 +64,7 @@ function derived(rules: PetitionRuleset): Derived {
 /** The section by number (1–6) or key. */
 export function sectionOf(section: SectionNo | SectionKey, rules: PetitionRuleset = petitionRules): Section {
   const s = derived(rules).sections.get(section);
-  if (!s) throw new InputError("outOfRange", "考核项目", M.outOfRange("考核项目", 1, rules.sections.length, String(section)));
+  if (!s) throw new Error(M.outOfRange("考核项目", 1, rules.sections.length, String(section)));
   return s;
 }
 
@@ -83,24 +85,25 @@ export function sectionMax(category: Category, section: SectionNo | SectionKey, 
 }
 
 /** An item's maximum for the category; 0 when the item is not assessed for it (二). */
-export function itemMax(category: Category, section: SectionNo | SectionKey, code: string, rules: PetitionRuleset = petitionRules): number {
+export function itemMax(category: Category, section: SectionNo | SectionKey, code: string, rules: PetitionRuleset = petitionRules): number | CellError {
   const no = sectionOf(section, rules).no;
   const item = rules.items.find((i) => i.section === no && i.code === code);
-  if (!item) throw new InputError("notChoice", "考核项目", M.notChoice("考核项目", rules.items.filter((i) => i.section === no).map((i) => i.code), code));
+  if (!item) return new CellError("notChoice", "考核项目", M.notChoice("考核项目", rules.items.filter((i) => i.section === no).map((i) => i.code), code));
   return item.categories.includes(category) ? item.points.value : 0;
 }
 
 /** PET-7 for one item: a score in an item not assessed for the category, or above its points, is an error. */
 export function checkItemScore(
   category: Category, section: SectionNo | SectionKey, code: string, score: number, rules: PetitionRuleset = petitionRules,
-): number {
+): number | CellError {
   const no = sectionOf(section, rules).no;
   const item = rules.items.find((i) => i.section === no && i.code === code);
   const max = itemMax(category, no as SectionNo, code, rules);
+  if (isError(max)) return max;
   const name = item ? item.name : code;
-  if (score < 0) throw new InputError("negative", name, M.negative(name, String(score)));
-  if (max === 0 && score > 0) throw new InputError("rule", name, M.notAssessed(name, category, String(score)));
-  if (score > max) throw new InputError("aboveMax", name, M.sectionAboveMax(name, category, max, String(score)));
+  if (score < 0) return new CellError("negative", name, M.negative(name, String(score)));
+  if (max === 0 && score > 0) return new CellError("rule", name, M.notAssessed(name, category, String(score)));
+  if (score > max) return new CellError("aboveMax", name, M.sectionAboveMax(name, category, max, String(score)));
   return score;
 }
 
@@ -167,10 +170,10 @@ export function casesScore(e: CaseEvents, rules: PetitionRuleset = petitionRules
 }
 
 /** PET-5: the two-year total of sections 四 and 五 takes the average of the annual scores. */
-export function averageYears(scores: readonly number[], param: string, rules: PetitionRuleset = petitionRules): number {
-  if (scores.length === 0) throw new InputError("required", param, M.required(param));
+export function averageYears(scores: readonly number[], param: string, rules: PetitionRuleset = petitionRules): number | CellError {
+  if (scores.length === 0) return new CellError("required", param, M.required(param));
   if (scores.length > rules.yearsAveraged.value) {
-    throw new InputError("tooMany", param, M.tooMany(param, rules.yearsAveraged.value));
+    return new CellError("tooMany", param, M.tooMany(param, rules.yearsAveraged.value));
   }
   return scores.reduce((s, x) => s + x, 0) / scores.length;
 }
@@ -179,27 +182,35 @@ export function averageYears(scores: readonly number[], param: string, rules: Pe
 export type SectionScores = Record<SectionKey, number | readonly number[]>;
 
 /** Checks one section score (or annual score) against the category's maximum (PET-7). */
-export function checkSection(category: Category, section: SectionNo | SectionKey, score: number, rules: PetitionRuleset = petitionRules): number {
+export function checkSection(category: Category, section: SectionNo | SectionKey, score: number, rules: PetitionRuleset = petitionRules): number | CellError {
   const s = sectionOf(section, rules);
   const max = sectionMax(category, s.no as SectionNo, rules);
-  if (score < 0) throw new InputError("negative", s.name, M.negative(s.name, String(score)));
-  if (score > max) throw new InputError("aboveMax", s.name, M.sectionAboveMax(s.name, category, max, String(score)));
+  if (score < 0) return new CellError("negative", s.name, M.negative(s.name, String(score)));
+  if (score > max) return new CellError("aboveMax", s.name, M.sectionAboveMax(s.name, category, max, String(score)));
   return score;
 }
 
 /** One section's score for the total: annual scores averaged (PET-5), each within the maximum (PET-7). */
-export function sectionScore(category: Category, section: SectionNo | SectionKey, value: number | readonly number[], rules: PetitionRuleset = petitionRules): number {
+export function sectionScore(category: Category, section: SectionNo | SectionKey, value: number | readonly number[], rules: PetitionRuleset = petitionRules): number | CellError {
   const s = sectionOf(section, rules);
   if (typeof value === "number") return checkSection(category, s.no as SectionNo, value, rules);
   // only the yearly sections (三(二)) are scored per year
-  if (!s.yearly && value.length !== 1) throw new InputError("notSingle", s.name, M.notSingle(s.name));
-  for (const v of value) checkSection(category, s.no as SectionNo, v, rules);
-  return averageYears(value, s.name, rules);
+  if (!s.yearly && value.length !== 1) return new CellError("notSingle", s.name, M.notSingle(s.name));
+  return value.map((v) => checkSection(category, s.no as SectionNo, v, rules)).find(isError) ?? averageYears(value, s.name, rules);
+}
+
+/** The six section scores, each checked (PET-7) and averaged (PET-5), in section order; or the first error. */
+export function checkedSections(category: Category, sections: SectionScores, rules: PetitionRuleset = petitionRules): number[] | CellError {
+  const out = rules.sections.map((s) => sectionScore(category, s.no as SectionNo, sections[s.key], rules));
+  return out.find(isError) ?? (out as number[]);
 }
 
 /** Raw total: the sum of the six sections (三(四)), each checked (PET-7) and averaged (PET-5). */
 export function rawTotal(category: Category, sections: SectionScores, rules: PetitionRuleset = petitionRules): number {
-  return rules.sections.reduce((sum, s) => sum + sectionScore(category, s.no as SectionNo, sections[s.key], rules), 0);
+  const scores = checkedSections(category, sections, rules);
+  // unchecked sections from a typed caller: a bug, not the clerk's input (cells check first)
+  if (isError(scores)) throw new Error(scores.message);
+  return scores.reduce((sum, x) => sum + x, 0);
 }
 
 /** 百分制: raw total / full mark × 100 (三(四), PET-6); for A on the stated basis this is the raw total. */
