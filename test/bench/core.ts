@@ -8,7 +8,7 @@
  *  - full: validateWorkbook with the real template and all its checks.
  */
 import { isBlank, toCategory, toChoice, toCount, toDate, toNumber, toText, toYesNo } from "../../src/core/input/coerce";
-import { InputError } from "../../src/core/input/errors";
+import { isError } from "../../src/core/input/errors";
 import { runValidation } from "../../src/core/validate/engine";
 import { findHeader } from "../../src/core/validate/header";
 import { templates } from "../../src/core/validate/templates";
@@ -79,12 +79,8 @@ export function coercingLoop(s: SheetSnapshot, id: "petition" | "patrol"): numbe
     for (let k = 0; k < cols.length; k++) {
       const v = row[cols[k][0]];
       if (isBlank(v)) continue;
-      try {
-        cols[k][1](v, cols[k][2]);
-        ok++;
-      } catch (e) {
-        if (!(e instanceof InputError)) throw e;
-      }
+      // coercions return a CellError for a bad cell (errors as values): only good cells count
+      if (!isError(cols[k][1](v, cols[k][2]))) ok++;
     }
   }
   return ok;
