@@ -140,13 +140,18 @@ interface Col {
   needed: boolean;
   toCheck: boolean;
   memo: Map<string, unknown> | null;
-  /** per 0-based sheet row: 0 unread, 1 value, 2 blank, 3 blank reported, 4 bad */
-  state: Uint8Array | null;
-  /** a number column's values unboxed (Float64Array), any other column's in an array */
+  /** per 0-based sheet row: 0 unread, 1 value, 2 blank, 3 blank reported, 4 bad (made on the first read) */
+  state: Uint8Array;
+  /** a number column's values unboxed (nums), any other column's in an array (vals): each access site sees one kind */
   numeric: boolean;
-  vals: { [r: number]: unknown } | null;
+  nums: Float64Array;
+  vals: unknown[];
   errs: Map<number, CellError> | null;
 }
+
+const NO_STATE = new Uint8Array(0);
+const NO_NUMS = new Float64Array(0);
+const NO_VALS: unknown[] = [];
 
 /**
  * A row value's results per 0-based sheet row (derive): numbers unboxed in a Float64Array, other
@@ -207,8 +212,8 @@ class SheetRun implements CheckContext, TypedCells {
       const names = labels.get(key) ?? [];
       this.keyed.set(key, cols.map((c, i) => ({
         c, label: names[i] ?? key, convert: conv ? conv.convert : null, needed: spec?.needed === true && i === 0,
-        toCheck: spec?.errorsToCheck === true, memo: conv && conv.byText ? new Map() : null, state: null,
-        numeric: type !== undefined && NUMERIC_TYPES.has(type.type), vals: null, errs: null,
+        toCheck: spec?.errorsToCheck === true, memo: conv && conv.byText ? new Map() : null, state: NO_STATE,
+        numeric: type !== undefined && NUMERIC_TYPES.has(type.type), nums: NO_NUMS, vals: NO_VALS, errs: null,
       })));
     }
     for (const check of t.checks) this.clauses.set(check, ruleClause(t.rules, check.rule, check.clause));
@@ -313,12 +318,9 @@ class SheetRun implements CheckContext, TypedCells {
     const col = cols[index];
     if (col === undefined) return undefined;
     let state = col.state;
-    if (state === null) {
-      state = col.state = new Uint8Array(Math.max(this.sheetRows, r + 1));
-      col.vals = col.numeric ? new Float64Array(state.length) : new Array(state.length);
-    }
+    if (r >= state.length) state = this.allocate(col, r);
     const st = state[r];
-    if (st === 1) return col.vals![r];
+    if (st === 1) return col.numeric ? col.nums[r] : col.vals[r];
     if (st === 4 || st === 3) return undefined;
     const c = col.c;
     if (st === 0) {
@@ -336,19 +338,38 @@ class SheetRun implements CheckContext, TypedCells {
     return undefined;
   }
 
-  private convert(col: Col, r: number, v: CellValue): unknown {
-    const state = col.state!;
-    if (col.convert === null) {
-      state[r] = 1;
-      return (col.vals![r] = v);
+  /** A column's state and values, made on its first read (a row past the sheet's last: grown). */
+  private allocate(col: Col, r: number): Uint8Array {
+    const n = Math.max(this.sheetRows, r + 1);
+    const state = new Uint8Array(n);
+    state.set(col.state);
+    col.state = state;
+    if (col.numeric) {
+      const nums = new Float64Array(n);
+      nums.set(col.nums);
+      col.nums = nums;
+    } else {
+      const vals: unknown[] = new Array(n);
+      for (let i = 0; i < col.vals.length; i++) vals[i] = col.vals[i];
+      col.vals = vals;
     }
+    return state;
+  }
+
+  private keep(col: Col, r: number, out: unknown): unknown {
+    col.state[r] = 1;
+    if (col.numeric) col.nums[r] = out as number;
+    else col.vals[r] = out;
+    return out;
+  }
+
+  private convert(col: Col, r: number, v: CellValue): unknown {
+    const state = col.state;
+    if (col.convert === null) return this.keep(col, r, v);
     const memo = col.memo;
     if (memo !== null && typeof v === "string") {
       const hit = memo.get(v);
-      if (hit !== undefined) {
-        state[r] = 1;
-        return (col.vals![r] = hit);
-      }
+      if (hit !== undefined) return this.keep(col, r, hit);
     }
     let out: unknown;
     try {
@@ -364,8 +385,7 @@ class SheetRun implements CheckContext, TypedCells {
       return undefined;
     }
     if (memo !== null && typeof v === "string" && memo.size < TEXT_MEMO_SIZE) memo.set(v, out);
-    state[r] = 1;
-    return (col.vals![r] = out);
+    return this.keep(col, r, out);
   }
 
   problem(r: number, key: string, index: number): CellError | undefined {
