@@ -11,15 +11,14 @@ import * as fs from "fs";
 import * as http from "http";
 import * as path from "path";
 import type { AddressInfo } from "net";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { DIST as BUILT_DIST, ROOT, ensureBuilt } from "../support/build";
-import { serve } from "../support/serve";
+import { CHROMIUM, launchChromium, serve } from "../support/serve";
 import { templateIds } from "../../src/core/validate/templates";
 import type { TemplateSample } from "../../scripts/samples/types";
 import { expectedOf } from "../fixtures/acceptance/build";
 import { ACCEPTANCE_FILES, workbooks } from "../fixtures/acceptance/workbooks";
 
-const CHROMIUM = "/usr/bin/chromium";
 /** GOV_E2E_DIST serves another finished build (e.g. a scratch one) instead of building dist/. */
 const DIST = process.env.GOV_E2E_DIST ? path.resolve(process.env.GOV_E2E_DIST) : BUILT_DIST;
 const ARTIFACTS = path.join(__dirname, "artifacts");
@@ -62,11 +61,7 @@ if (!haveChromium && process.env.CI) {
       sampleId = found;
       server = await serve(DIST);
       base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
-          "--no-first-run", "--disable-component-update", "--disable-sync"],
-      });
+      browser = await launchChromium();
     });
 
     afterAll(async () => {

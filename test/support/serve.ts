@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as http from "http";
 import * as path from "path";
+import { chromium, type Browser } from "playwright-core";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json",
@@ -24,4 +25,16 @@ export function serve(root: string): Promise<http.Server> {
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/** Debian's Chromium, which the e2e tests drive (never a downloaded browser). */
+export const CHROMIUM = "/usr/bin/chromium";
+
+/** Headless Chromium as root on a closed network (toolchain.md 11). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
+      "--no-first-run", "--disable-component-update", "--disable-sync"],
+  });
 }
