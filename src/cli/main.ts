@@ -1,7 +1,9 @@
 /**
- * govcheck: argv → engine → formatter → exit code.
- * Exit 0: no error-severity finding; 1: at least one; 2: bad usage, or a file could not be read
- * (named on stderr in one line; the other files are still checked).
+ * govcheck: argv → engine → formatter → exit code (result.ts EXIT).
+ * Exit 0: every file read, no error-severity finding; 1: every file read, at least one such
+ * finding; 2: bad usage, or something could not be checked (a file unreadable — named on stderr in
+ * one line, the other files still checked —, a pattern matching nothing, the report not written)
+ * and no error-severity finding in the rest; 3: both.
  */
 import { promises as fsp } from "fs";
 import * as path from "path";
@@ -98,8 +100,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
   writeRendered(io.stdout, result, opts.format, useColor(io));
 
-  let code: number = exitCode(result);
-  if (missing.length > 0) code = 2;
+  let reportFailed = false;
   if (opts.report) {
     const out = path.resolve(io.cwd, opts.report);
     try {
@@ -112,10 +113,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       if (opts.format === "table") io.stderr.write(`${M.reportWritten(displayName(out, io.cwd))}\n`);
     } catch (e) {
       errLine(io, M.reportFailed(opts.report, e instanceof Error ? e.message : String(e)));
-      code = 2;
+      reportFailed = true;
     }
   }
-  return code;
+  return exitCode(result, missing.length > 0 || reportFailed);
 }
 
 /** Entry point for bin/govcheck.js. */

@@ -4,6 +4,21 @@
  */
 import type { TemplateSummary } from "../core/validate";
 
+/** govcheck's exit codes, as --help and the README give them (src/cli/result.ts EXIT). */
+const exitCodeLines = [
+  "退出码：",
+  "  0  全部通过：每个文件都已读取，没有违规",
+  "  1  有文件未通过：每个文件都已读取，至少一个有违规",
+  "  2  用法错误，或有文件无法读取（或通配符没有匹配到文件、报告没有写出），其余文件都通过",
+  "  3  既有文件无法读取，又有文件未通过",
+  "无法读取的文件不影响其余文件的校验。",
+];
+
+/** "违规2处、需说明1处", with 提示 only when there are some. */
+function counts(errors: number, warnings: number, infos: number): string {
+  return `违规${errors}处、需说明${warnings}处${infos > 0 ? `、提示${infos}处` : ""}`;
+}
+
 export const cliMessages = {
   prefix: "govcheck",
   help: (templates: readonly TemplateSummary[], defaultMaxCells: number, defaultMaxInflatedMb: number) =>
@@ -25,7 +40,7 @@ export const cliMessages = {
       "模板:",
       ...templates.map((t) => `  ${t.id.padEnd(12)} ${t.title}(${t.document})`),
       "",
-      "退出码: 0 没有违规;1 发现违规;2 用法错误或有文件无法读取(其余文件照常校验)。",
+      ...exitCodeLines,
       "环境变量 NO_COLOR 关闭彩色输出。",
     ].join("\n"),
   seeHelp: "用 --help 查看用法",
@@ -58,4 +73,15 @@ export const cliMessages = {
   yes: "是",
   no: "否",
   csvHeader: ["文件", "工作表", "单元格", "级别", "规则", "条款", "说明", "应为", "实际", "模板"],
+  // verdicts (one per file) and the closing summary
+  fileVerdict: (file: string, verdict: string) => `${file}  ${verdict}`,
+  passed: (warnings: number, infos: number) =>
+    warnings + infos === 0 ? "通过" : `通过（${[warnings > 0 ? `需说明${warnings}处` : "", infos > 0 ? `提示${infos}处` : ""].filter(Boolean).join("、")}）`,
+  failed: (errors: number, warnings: number, infos: number) => `未通过（${counts(errors, warnings, infos)}）`,
+  unreadableVerdict: (reason: string) => `无法读取：${reason}`,
+  /** the 级别 of an unreadable file's CSV row */
+  unreadableLevel: "无法读取",
+  verdictSummary: (files: number, passed: number, failed: number, unreadable: number, sheets: number, errors: number, warnings: number, infos: number) =>
+    `共${files}个文件：通过${passed}个，未通过${failed}个，无法读取${unreadable}个；${sheets}个工作表，${counts(errors, warnings, infos)}`,
+  exitCodes: exitCodeLines.join("\n"),
 } as const;

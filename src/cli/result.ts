@@ -1,6 +1,6 @@
 /**
- * What a govcheck run produced, and what follows from it (summary, exit code). Pure, and free of
- * the engine, so that the formatters can be tested on hand-made results.
+ * What a govcheck run produced, and what follows from it (verdicts, summary, exit code). Pure, and
+ * free of the engine, so that the formatters can be tested on hand-made results.
  */
 import type { SheetResult } from "../core/validate/engine";
 import type { Finding } from "../core/validate/findings";
@@ -15,7 +15,7 @@ export interface Unreadable {
 }
 
 export interface RunResult {
-  /** every file examined (display names), readable or not, in order */
+  /** every file examined (display names), readable or not, in input order */
   files: string[];
   sheets: FileSheet[];
   /** each finding with its file */
@@ -23,26 +23,86 @@ export interface RunResult {
   unreadable: Unreadable[];
 }
 
-export interface Summary {
-  files: number;
-  sheets: number;
+/** A file's verdict: read and no 违规; read with at least one 违规; not read at all. */
+export type FileStatus = "pass" | "fail" | "unreadable";
+
+export interface Counts {
   errors: number;
   warnings: number;
   infos: number;
+}
+
+export interface FileVerdict extends Counts {
+  file: string;
+  status: FileStatus;
+  /** why the file could not be read (status "unreadable" only) */
+  reason?: string;
+}
+
+export interface Summary extends Counts {
+  files: number;
+  sheets: number;
+  /** files read with no 违规 */
+  passed: number;
+  /** files read with at least one 违规 */
+  failed: number;
   unreadable: number;
 }
 
-export function summarize(r: RunResult): Summary {
-  const count = (s: Finding["severity"]) => r.findings.filter((f) => f.severity === s).length;
+function tally(c: Counts, f: Finding): void {
+  if (f.severity === "error") c.errors += 1;
+  else if (f.severity === "warning") c.warnings += 1;
+  else c.infos += 1;
+}
+
+/** One verdict per file, in the order of `r.files` (input order, whatever thread read the file). */
+export function verdicts(r: RunResult): FileVerdict[] {
+  const reasons = new Map(r.unreadable.map((u) => [u.file, u.message]));
+  const counts = new Map<string, Counts>();
+  for (const f of r.findings) {
+    const k = f.file ?? "";
+    let c = counts.get(k);
+    if (!c) counts.set(k, (c = { errors: 0, warnings: 0, infos: 0 }));
+    tally(c, f);
+  }
+  return r.files.map((file) => {
+    const reason = reasons.get(file);
+    if (reason !== undefined) return { file, status: "unreadable", errors: 0, warnings: 0, infos: 0, reason };
+    const c = counts.get(file) ?? { errors: 0, warnings: 0, infos: 0 };
+    return { file, status: c.errors > 0 ? "fail" : "pass", ...c };
+  });
+}
+
+export function summarize(r: RunResult, vs: readonly FileVerdict[] = verdicts(r)): Summary {
+  const all: Counts = { errors: 0, warnings: 0, infos: 0 };
+  for (const f of r.findings) tally(all, f);
+  const n = (s: FileStatus) => vs.filter((v) => v.status === s).length;
   return {
-    files: r.files.length, sheets: r.sheets.length,
-    errors: count("error"), warnings: count("warning"), infos: count("info"),
-    unreadable: r.unreadable.length,
+    files: r.files.length, sheets: r.sheets.length, ...all,
+    passed: n("pass"), failed: n("fail"), unreadable: r.unreadable.length,
   };
 }
 
-/** 2 when a file could not be read, else 1 when there is an error-severity finding, else 0. */
-export function exitCode(r: RunResult): 0 | 1 | 2 {
-  if (r.unreadable.length > 0) return 2;
-  return r.findings.some((f) => f.severity === "error") ? 1 : 0;
+/** govcheck's exit codes (README, --help). */
+export const EXIT = {
+  /** every file read, none with a 违规 */
+  passed: 0,
+  /** every file read, at least one with a 违规 */
+  failed: 1,
+  /** bad usage, or something could not be checked (a file unreadable, a pattern matching nothing, the report not written); no 违规 in the rest */
+  unreadable: 2,
+  /** both: something could not be checked, and files that were read have 违规 */
+  mixed: 3,
+} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/**
+ * 3 when a file could not be read (or `unchecked`: something else was not done) and another has a
+ * 违规; 2 when only the former; 1 when only the latter; else 0.
+ */
+export function exitCode(r: RunResult, unchecked = false): ExitCode {
+  const missed = unchecked || r.unreadable.length > 0;
+  const failed = r.findings.some((f) => f.severity === "error");
+  if (missed) return failed ? EXIT.mixed : EXIT.unreadable;
+  return failed ? EXIT.failed : EXIT.passed;
 }

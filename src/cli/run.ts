@@ -14,8 +14,8 @@ import { type CheckOptions, type FileOutcome, checkOne } from "./check-one";
 import type { RunResult } from "./result";
 import type { WorkerJob } from "./worker";
 
-export type { FileSheet, RunResult, Unreadable } from "./result";
-export { exitCode, summarize } from "./result";
+export type { FileSheet, FileVerdict, RunResult, Unreadable } from "./result";
+export { EXIT, exitCode, summarize, verdicts } from "./result";
 
 export interface RunOptions {
   template?: TemplateId;

@@ -1,6 +1,10 @@
-/** --format json: ONE document on stdout (sheets, issues, summary), pure. */
+/**
+ * --format json: ONE document on stdout, pure: files (each file's verdict in input order: status
+ * "pass", "fail" or "unreadable" with its reason, and its counts), sheets, issues, summary, and
+ * the unreadable files again as {file, message}.
+ */
 import type { RunResult } from "../result";
-import { summarize } from "../result";
+import { summarize, verdicts } from "../result";
 
 /**
  * The document as lines: pretty at the top, one compact line per sheet and per finding —
@@ -18,10 +22,12 @@ export function* jsonLines(r: RunResult): Generator<string> {
     for (let i = 0; i < items.length; i++) yield `    ${JSON.stringify(items[i])}${i < items.length - 1 ? "," : ""}`;
     yield `  ]${end}`;
   }
+  const vs = verdicts(r);
   yield "{";
+  yield* list("files", vs);
   yield* list("sheets", sheets);
   yield* list("issues", r.findings);
-  yield `  "summary": ${JSON.stringify(summarize(r))},`;
+  yield `  "summary": ${JSON.stringify(summarize(r, vs))},`;
   yield* list("unreadable", r.unreadable, true);
   yield "}";
 }

@@ -1,10 +1,11 @@
 /**
- * --format table (default): Chinese, grouped by file and sheet, one line per finding; colour only
- * when the caller says so (a TTY without NO_COLOR). Pure.
+ * --format table (default): Chinese, grouped by file and sheet, one line per finding; each file
+ * opens with its verdict (通过, 未通过 with its counts, 无法读取 with the reason) and a summary of
+ * the verdicts closes the table. Colour only when the caller says so (a TTY without NO_COLOR). Pure.
  */
 import { SEVERITY_LABEL_ZH, type Finding, type Severity } from "../../core/validate/findings";
 import { cliMessages as M } from "../messages";
-import { summarize, type RunResult } from "../result";
+import { summarize, verdicts, type FileVerdict, type RunResult } from "../result";
 
 export interface TableOptions {
   color: boolean;
@@ -12,9 +13,15 @@ export interface TableOptions {
   titles?: ReadonlyMap<string, string>;
 }
 
-const SGR: Record<Severity | "bold" | "dim" | "bad", string> = {
-  error: "31", warning: "33", info: "36", bold: "1", dim: "2", bad: "31;1",
+const SGR: Record<Severity | "bold" | "dim" | "bad" | "good", string> = {
+  error: "31", warning: "33", info: "36", bold: "1", dim: "2", bad: "31;1", good: "32",
 };
+
+/** A file's verdict as the table words it. */
+export function verdictText(v: FileVerdict): string {
+  if (v.status === "unreadable") return M.unreadableVerdict(v.reason ?? "");
+  return v.status === "fail" ? M.failed(v.errors, v.warnings, v.infos) : M.passed(v.warnings, v.infos);
+}
 
 /** Display width of a string in a terminal (CJK and full-width forms take two columns). */
 export function displayWidth(s: string): number {
@@ -41,7 +48,6 @@ function shown(v: Finding["expected"] | Finding["actual"]): string {
 /** The table, line by line (no trailing newlines), so that 100 k findings never become one string. */
 export function* tableLines(r: RunResult, opts: TableOptions): Generator<string> {
   const paint = (code: keyof typeof SGR, s: string) => (opts.color ? `\u001b[${SGR[code]}m${s}\u001b[0m` : s);
-  const unreadable = new Map(r.unreadable.map((u) => [u.file, u.message]));
   const byFileSheet = new Map<string, Finding[]>();
   for (const f of r.findings) {
     const k = `${f.file ?? ""}\u0000${f.sheet}`;
@@ -56,11 +62,13 @@ export function* tableLines(r: RunResult, opts: TableOptions): Generator<string>
     if (f.cell.length > cellWidth) cellWidth = f.cell.length;
     if (f.rule.length > ruleWidth) ruleWidth = f.rule.length;
   }
-  for (const file of r.files) {
-    yield (paint("bold", file));
-    const reason = unreadable.get(file);
-    if (reason !== undefined) {
-      yield (paint("bad", M.cannotRead(reason)));
+  const vs = verdicts(r);
+  for (const v of vs) {
+    const file = v.file;
+    // one line per file: its name and verdict (a name with a line break stays on one line)
+    const verdict = paint(v.status === "pass" ? "good" : "bad", verdictText(v).replace(/[\r\n]+/g, " "));
+    yield (M.fileVerdict(paint("bold", file.replace(/[\r\n]+/g, " ")), verdict));
+    if (v.status === "unreadable") {
       yield ("");
       continue;
     }
@@ -79,10 +87,9 @@ export function* tableLines(r: RunResult, opts: TableOptions): Generator<string>
     }
     yield ("");
   }
-  const s = summarize(r);
-  let summary = M.summary(s.files, s.sheets, s.errors, s.warnings, s.infos);
-  if (s.unreadable > 0) summary += M.summaryUnreadable(s.unreadable);
-  yield (s.errors > 0 || s.unreadable > 0 ? paint("bad", summary) : summary);
+  const s = summarize(r, vs);
+  const summary = M.verdictSummary(s.files, s.passed, s.failed, s.unreadable, s.sheets, s.errors, s.warnings, s.infos);
+  yield (s.failed > 0 || s.unreadable > 0 ? paint("bad", summary) : summary);
 }
 
 export function formatTable(r: RunResult, opts: TableOptions): string {

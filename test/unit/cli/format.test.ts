@@ -3,7 +3,8 @@ import { parseArgs, UsageError } from "../../../src/cli/args";
 import { csvField, formatCsv } from "../../../src/cli/formatters/csv";
 import { formatJson } from "../../../src/cli/formatters/json";
 import { displayWidth, formatTable, tableLines } from "../../../src/cli/formatters/table";
-import { exitCode, type RunResult } from "../../../src/cli/result";
+import { cliMessages as M } from "../../../src/cli/messages";
+import { EXIT, exitCode, summarize, verdicts, type RunResult } from "../../../src/cli/result";
 
 /** the escape that starts an ANSI colour sequence */
 const ESC = "\u001b";
@@ -32,30 +33,49 @@ const result: RunResult = {
 
 describe("formatTable", () => {
   const plain = formatTable(result, { color: false, titles: new Map([["grid", "社区网格化管理服务配置表"]]) });
+  const lines = plain.split("\n");
 
   it("groups by file and sheet, with Chinese severity labels", () => {
-    const lines = plain.split("\n");
-    const a = lines.indexOf("a.xlsx");
-    const b = lines.indexOf("b.xlsx");
+    const a = lines.indexOf(M.fileVerdict("a.xlsx", M.failed(1, 1, 0)));
+    const b = lines.indexOf(M.fileVerdict("b.xlsx", M.passed(0, 1)));
     expect(a).toBeGreaterThanOrEqual(0);
     expect(b).toBeGreaterThan(a);
     const aBlock = lines.slice(a, b).join("\n");
-    expect(aBlock).toContain("工作表“网格”: 社区网格化管理服务配置表(grid),3 行数据");
-    expect(aBlock).toMatch(/F4\s+违规\s+GRID-2\s+社区有 1200 户,未配专职工作者\s+应为 2,实际 0/);
+    expect(aBlock).toContain(M.sheetLine("网格", M.templateWhat("社区网格化管理服务配置表", "grid", 3)));
+    expect(aBlock).toContain(`违规   GRID-2  社区有 1200 户,未配专职工作者  ${M.expectedActual("2", "0")}`);
+    expect(aBlock).toMatch(/F4\s+违规\s+GRID-2/);
     expect(aBlock).toMatch(/G5\s+需说明/);
-    expect(aBlock).toContain("工作表“备注”: 未识别为任何模板");
+    expect(aBlock).toContain(M.sheetLine("备注", M.noTemplate));
     expect(lines.slice(b).join("\n")).toMatch(/B2\s+提示/);
   });
 
-  it("names an unreadable file and sums up", () => {
-    expect(plain).toContain("bad.xlsx\n  无法读取: 文件已损坏或不完整,无法解压");
-    expect(plain.trimEnd().split("\n").pop()).toBe("共 3 个文件,3 个工作表:违规 1 处,需说明 1 处,提示 1 处;1 个文件无法读取");
+  it("opens each file with its verdict line, in input order", () => {
+    expect(lines.filter((l) => /^\S+\.xlsx {2}/.test(l))).toEqual([
+      "a.xlsx  未通过（违规1处、需说明1处）",
+      "b.xlsx  通过（提示1处）",
+      "bad.xlsx  无法读取：文件已损坏或不完整,无法解压",
+    ]);
+    // an unreadable file is that one line, nothing under it
+    expect(lines[lines.indexOf("bad.xlsx  无法读取：文件已损坏或不完整,无法解压") + 1]).toBe("");
+  });
+
+  it("closes with the verdicts summed up", () => {
+    expect(plain.trimEnd().split("\n").pop()).toBe("共3个文件：通过1个，未通过1个，无法读取1个；3个工作表，违规1处、需说明1处、提示1处");
+  });
+
+  it("a passing file says 通过 alone when it has nothing to explain", () => {
+    const clean: RunResult = { files: ["ok.xlsx"], sheets: [{ file: "ok.xlsx", sheet: "网格", template: "grid", rows: 3, headerRow: 2 }], findings: [], unreadable: [] };
+    const out = formatTable(clean, { color: false }).split("\n");
+    expect(out[0]).toBe("ok.xlsx  通过");
+    expect(out[out.length - 2]).toBe("共1个文件：通过1个，未通过0个，无法读取0个；1个工作表，违规0处、需说明0处");
   });
 
   it("colours only when asked", () => {
     expect(plain).not.toContain(ESC);
     const coloured = formatTable(result, { color: true });
     expect(coloured).toMatch(new RegExp(`${ESC}\\[31m违规`));
+    expect(coloured).toContain(`${ESC}[31;1m未通过`);
+    expect(coloured).toContain(`${ESC}[32m通过`);
     expect(coloured).toMatch(new RegExp(`${ESC}\\[33m需说明`));
   });
 
@@ -65,14 +85,31 @@ describe("formatTable", () => {
   });
 });
 
+describe("verdicts", () => {
+  it("one per file, in the order of files, with its counts", () => {
+    expect(verdicts(result)).toEqual([
+      { file: "a.xlsx", status: "fail", errors: 1, warnings: 1, infos: 0 },
+      { file: "b.xlsx", status: "pass", errors: 0, warnings: 0, infos: 1 },
+      { file: "bad.xlsx", status: "unreadable", errors: 0, warnings: 0, infos: 0, reason: "文件已损坏或不完整,无法解压" },
+    ]);
+    const reversed = { ...result, files: [...result.files].reverse() };
+    expect(verdicts(reversed).map((v) => v.file)).toEqual(["bad.xlsx", "b.xlsx", "a.xlsx"]);
+  });
+});
+
 describe("formatJson", () => {
-  it("is one document with sheets, issues (each with its file) and a summary", () => {
-    const doc = JSON.parse(formatJson(result));
+  const doc = JSON.parse(formatJson(result));
+  it("is one document with files, sheets, issues (each with its file) and a summary", () => {
+    expect(Object.keys(doc)).toEqual(["files", "sheets", "issues", "summary", "unreadable"]);
     expect(doc.sheets).toHaveLength(3);
     expect(doc.sheets[0]).toEqual({ file: "a.xlsx", sheet: "网格", template: "grid", rows: 3, headerRow: 2 });
     expect(doc.issues.map((i: Finding) => `${i.file}!${i.cell}`)).toEqual(["a.xlsx!F4", "a.xlsx!G5", "b.xlsx!B2"]);
-    expect(doc.summary).toEqual({ files: 3, sheets: 3, errors: 1, warnings: 1, infos: 1, unreadable: 1 });
+    expect(doc.summary).toEqual({ files: 3, sheets: 3, errors: 1, warnings: 1, infos: 1, passed: 1, failed: 1, unreadable: 1 });
     expect(doc.unreadable).toEqual(result.unreadable);
+  });
+  it("carries every file's verdict, an unreadable one with its reason", () => {
+    expect(doc.files).toEqual(verdicts(result));
+    expect(doc.files[2]).toEqual({ file: "bad.xlsx", status: "unreadable", errors: 0, warnings: 0, infos: 0, reason: "文件已损坏或不完整,无法解压" });
   });
 });
 
@@ -80,9 +117,19 @@ describe("formatCsv", () => {
   const csv = formatCsv(result);
 
   it("has a BOM, a header and one CRLF line per finding", () => {
-    expect(csv.startsWith("\uFEFF文件,工作表,单元格,级别,规则,条款,说明,应为,实际,模板\r\n")).toBe(true);
+    expect(csv.startsWith(`\uFEFF${M.csvHeader.join(",")}\r\n`)).toBe(true);
     expect(csv.endsWith("\r\n")).toBe(true);
     expect(csv).toContain("\r\na.xlsx,网格,F4,违规,GRID-2,哈办发〔2011〕14号 二(二),\"社区有 1200 户,未配专职工作者\",2,0,grid\r\n");
+  });
+
+  it("gives an unreadable file one row, in its place among the files", () => {
+    expect(csv.trimEnd().split("\r\n").pop()).toBe("bad.xlsx,,,无法读取,,,\"文件已损坏或不完整,无法解压\",,,");
+    const first: RunResult = { ...result, files: ["bad.xlsx", "a.xlsx", "b.xlsx"] };
+    const rows = formatCsv(first).split("\r\n");
+    expect(rows[1].startsWith("bad.xlsx,,,无法读取,")).toBe(true);
+    expect(rows[2].startsWith("a.xlsx,网格,F4,")).toBe(true);
+    const middle: RunResult = { ...result, files: ["a.xlsx", "bad.xlsx", "b.xlsx"] };
+    expect(formatCsv(middle).split("\r\n").map((l) => l.split(",")[0]).slice(1, -1)).toEqual(["a.xlsx", "a.xlsx", "bad.xlsx", "b.xlsx"]);
   });
 
   it("quotes per RFC 4180 and defuses formula-looking text", () => {
@@ -107,12 +154,21 @@ describe("formatCsv", () => {
 
 describe("exitCode", () => {
   const none: RunResult = { files: ["a.xlsx"], sheets: [], findings: [], unreadable: [] };
-  it.each<[string, RunResult, number]>([
-    ["clean", none, 0],
-    ["warnings only", { ...none, findings: [result.findings[1], result.findings[2]] }, 0],
-    ["an error", { ...none, findings: result.findings }, 1],
-    ["an unreadable file wins", result, 2],
-  ])("%s → %i", (_w, r, code) => expect(exitCode(r)).toBe(code));
+  const unreadableOnly: RunResult = { ...none, files: ["a.xlsx", "bad.xlsx"], unreadable: result.unreadable };
+  it.each<[string, number, RunResult, boolean]>([
+    ["clean", 0, none, false],
+    ["warnings only", 0, { ...none, findings: [result.findings[1], result.findings[2]] }, false],
+    ["an error", 1, { ...none, findings: result.findings }, false],
+    ["an unreadable file, the others passing", 2, unreadableOnly, false],
+    ["an unreadable file, the others with warnings only", 2, { ...unreadableOnly, findings: [result.findings[1]] }, false],
+    ["something else not checked (pattern, report), no error", 2, none, true],
+    ["an unreadable file and an error elsewhere", 3, result, false],
+    ["something else not checked and an error", 3, { ...none, findings: result.findings }, true],
+  ])("%s → %i", (_w, code, r, unchecked) => expect(exitCode(r, unchecked)).toBe(code));
+  it("EXIT names the four codes", () => {
+    expect(EXIT).toEqual({ passed: 0, failed: 1, unreadable: 2, mixed: 3 });
+    expect(summarize(result)).toMatchObject({ passed: 1, failed: 1, unreadable: 1 });
+  });
 });
 
 describe("parseArgs", () => {
@@ -125,8 +181,8 @@ describe("parseArgs", () => {
     expect(parseArgs(["--help"], ids).help).toBe(true);
   });
   it.each([
-    [["--format", "xml", "a.xlsx"], /table、json 或 csv/],
-    [["--template", "nope", "a.xlsx"], /没有模板 “nope”/],
+    [["--format", "xml", "a.xlsx"], /table、json\s?或\s?csv/],
+    [["--template", "nope", "a.xlsx"], /没有模板\s?“nope”/],
     [["--max-cells", "0", "a.xlsx"], /正整数/],
     [["--max-cells", "1e3", "a.xlsx"], /正整数/],
     [["--report", "out.csv", "a.xlsx"], /\.xlsx/],

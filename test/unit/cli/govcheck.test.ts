@@ -2,6 +2,7 @@
  * govcheck as the clerk runs it: a child process of bin/govcheck.js (compiled lib/ once in
  * beforeAll), on workbooks written by the tests and on the sample workbooks of assets/templates.
  */
+import { listTemplates } from "../../../src/core/validate";
 import { templateIds } from "../../../src/core/validate/templates";
 import { execFileSync, spawnSync } from "child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "fs";
@@ -9,6 +10,8 @@ import { join, resolve } from "path";
 import ExcelJS from "exceljs";
 import type { Finding } from "../../../src/core/validate/findings";
 import type { PlantedError, TemplateSample } from "../../../scripts/samples/types";
+import { cliMessages as M } from "../../../src/cli/messages";
+import { readMessages } from "../../../src/xlsx/messages";
 import { readWorkbookBuffer } from "../../../src/xlsx/read";
 import { writeSnapshotWorkbook } from "../../../src/xlsx/write";
 import { tempDir } from "../xlsx/helpers";
@@ -40,9 +43,10 @@ function govcheck(args: string[], env: Record<string, string> = {}): Run {
 }
 
 interface JsonDoc {
+  files: { file: string; status: "pass" | "fail" | "unreadable"; errors: number; warnings: number; infos: number; reason?: string }[];
   sheets: { file: string; sheet: string; template: string | null; rows: number; headerRow: number | null }[];
   issues: Finding[];
-  summary: { files: number; sheets: number; errors: number; warnings: number; infos: number; unreadable: number };
+  summary: { files: number; sheets: number; errors: number; warnings: number; infos: number; passed: number; failed: number; unreadable: number };
 }
 
 const sampleOf = (id: string) => (require(join(root, "scripts", "samples", `${id}.ts`)) as { sample: TemplateSample }).sample;
@@ -67,7 +71,7 @@ describe("govcheck on test workbooks", () => {
   it("prints Chinese help and exits 0", () => {
     const r = govcheck(["--help"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("用法: govcheck");
+    expect(r.stdout).toMatch(/^用法[:：]\s?govcheck/);
     for (const id of templateIds) expect(r.stdout).toContain(id);
   });
 
@@ -75,8 +79,8 @@ describe("govcheck on test workbooks", () => {
     const r = govcheck(["in/clean.xlsx"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("in/clean.xlsx");
-    expect(r.stdout).toMatch(/(grid)/);
+    expect(r.stdout.split("\n")[0]).toBe(M.fileVerdict("in/clean.xlsx", M.passed(0, 0)));
+    expect(r.stdout).toContain(listTemplates().find((t) => t.id === "grid")!.title);
     expect(r.stdout).not.toContain(ESC);
   });
 
@@ -101,7 +105,7 @@ describe("govcheck on test workbooks", () => {
     const r = govcheck(["in/**/*.xlsx", "--format", "csv"]);
     expect(r.code).toBe(1);
     const lines = r.stdout.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
-    expect(lines[0]).toBe("文件,工作表,单元格,级别,规则,条款,说明,应为,实际,模板");
+    expect(lines[0]).toBe(M.csvHeader.join(","));
     expect(lines.length).toBeGreaterThan(1);
     for (const l of lines.slice(1)) expect(l.startsWith("in/sub/errors.xlsx,")).toBe(true);
   });
@@ -109,7 +113,7 @@ describe("govcheck on test workbooks", () => {
   it("names a corrupt file on stderr, exits 2, and still checks the good one", () => {
     const r = govcheck(["corrupt.xlsx", "in/clean.xlsx", "--format", "json"]);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim().split("\n")).toEqual(["govcheck: 无法读取 “corrupt.xlsx”: 不是 .xlsx 工作簿（文件格式无法识别），请用 Excel 或 WPS 另存为 .xlsx 后再校验"]);
+    expect(r.stderr.trim().split("\n")).toEqual([`govcheck: ${M.unreadable("corrupt.xlsx", readMessages.notXlsx())}`]);
     const doc = JSON.parse(r.stdout) as JsonDoc;
     expect(doc.sheets.map((s) => s.file)).toEqual(["in/clean.xlsx"]);
     expect(doc.summary.unreadable).toBe(1);
@@ -121,8 +125,8 @@ describe("govcheck on test workbooks", () => {
     const r = govcheck(["no-sheets.xlsx", "no-cells.xlsx", "--format", "json"]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n")).toEqual([
-      "govcheck: 无法读取 “no-sheets.xlsx”: 工作簿里没有任何工作表，请让报送单位确认后重新发送",
-      "govcheck: 无法读取 “no-cells.xlsx”: 工作表“数据”有内容，但读不出任何单元格（不是标准的工作表格式）；请用 Excel 打开后另存为 .xlsx 再校验",
+      `govcheck: ${M.unreadable("no-sheets.xlsx", readMessages.noSheets())}`,
+      `govcheck: ${M.unreadable("no-cells.xlsx", readMessages.sheetUnreadable("数据"))}`,
     ]);
   });
 
@@ -150,14 +154,18 @@ describe("govcheck on test workbooks", () => {
     const one = govcheck(args, { GOVCHECK_JOBS: "1" });
     const two = govcheck(args, { GOVCHECK_JOBS: "2" });
     const three = govcheck(args, { GOVCHECK_JOBS: "3" });
-    expect(one.code).toBe(2);
+    // unreadable files and violations in the others: the mixed code
+    expect(one.code).toBe(3);
     expect(JSON.parse(one.stdout).sheets.map((s: { file: string }) => s.file)).toEqual(["in/clean.xlsx", "in/sub/errors.xlsx", "other.xlsx"]);
     for (const r of [two, three]) {
       expect(r.code).toBe(one.code);
       expect(r.stdout).toBe(one.stdout);
       expect(r.stderr).toBe(one.stderr);
     }
-    expect(one.stderr.split("\n").filter((l) => l.startsWith("govcheck: 无法读取")).map((l) => l.split("”")[0])).toEqual(["govcheck: 无法读取 “corrupt.xlsx", "govcheck: 无法读取 “no-such.xlsx"]);
+    expect(one.stderr.split("\n").filter((l) => l.startsWith("govcheck: ")).map((l) => /“(.+?)”/.exec(l)?.[1])).toEqual(["corrupt.xlsx", "no-such.xlsx"]);
+    expect((JSON.parse(one.stdout) as JsonDoc).files.map((f) => [f.file, f.status])).toEqual([
+      ["corrupt.xlsx", "unreadable"], ["in/clean.xlsx", "pass"], ["in/sub/errors.xlsx", "fail"], ["other.xlsx", "pass"], ["no-such.xlsx", "unreadable"],
+    ]);
   });
 
   it("exits 2 on bad usage, with a one-line message", () => {
@@ -173,13 +181,13 @@ describe("govcheck on test workbooks", () => {
   it("exits 2 when nothing matches", () => {
     const r = govcheck(["nothing/*.xlsx"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("没有匹配到任何 .xlsx 文件");
+    expect(r.stderr).toContain(M.noMatch("nothing/*.xlsx"));
   });
 
   it("exits 2 when a workbook is above --max-cells", () => {
     const r = govcheck(["in/clean.xlsx", "--max-cells", "10"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("单元格超过 10 个");
+    expect(r.stderr).toContain(readMessages.tooLarge(10));
   });
 
   it("writes the report workbook with --report", async () => {
@@ -202,6 +210,96 @@ describe("govcheck on test workbooks", () => {
     expect(forced.sheets[0].template).toBe("trip");
     expect(forced.issues.some((i) => i.template === "trip" && i.severity === "error")).toBe(true);
     expect(r.code).toBe(1);
+  });
+});
+
+describe("verdicts: one line per file, entries for unreadable files, exit codes (issue 11 item 5)", () => {
+  // the built-in samples, copied so that their names are short; a text file is the unreadable one
+  beforeAll(() => {
+    mkdirSync(join(tmp.dir, "v"), { recursive: true });
+    writeFileSync(join(tmp.dir, "v", "grid.xlsx"), readFileSync(join(templatesDir, "grid.xlsx")));
+    writeFileSync(join(tmp.dir, "v", "grid-errors.xlsx"), readFileSync(join(examplesDir, "grid-errors.xlsx")));
+    writeFileSync(join(tmp.dir, "v", "trip-errors.xlsx"), readFileSync(join(examplesDir, "trip-errors.xlsx")));
+    writeFileSync(join(tmp.dir, "v", "说明.txt"), "这不是工作簿\n");
+  });
+  const pass = "v/grid.xlsx";
+  const fail = "v/grid-errors.xlsx";
+  const bad = "v/说明.txt";
+  /** a file's counts by severity, from its JSON issues */
+  const countsOf = (file: string) => {
+    const doc = JSON.parse(govcheck([file, "--format", "json"]).stdout) as JsonDoc;
+    const n = (sev: string) => doc.issues.filter((i) => i.severity === sev).length;
+    return { errors: n("error"), warnings: n("warning"), infos: n("info") };
+  };
+
+  it("prints a verdict line for a passing, a failing and an unreadable file, then the summary", () => {
+    const c = countsOf(fail);
+    expect(c.errors).toBeGreaterThan(0);
+    const r = govcheck([pass, fail, bad]);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines.filter((l) => l.startsWith("v/"))).toEqual([
+      M.fileVerdict(pass, M.passed(0, 0)),
+      M.fileVerdict(fail, M.failed(c.errors, c.warnings, c.infos)),
+      M.fileVerdict(bad, M.unreadableVerdict(readMessages.notXlsx())),
+    ]);
+    expect(lines).toContain(`${pass}  通过`);
+    expect(lines).toContain(`${fail}  未通过（违规${c.errors}处、需说明${c.warnings}处${c.infos > 0 ? `、提示${c.infos}处` : ""}）`);
+    expect(lines).toContain(`${bad}  无法读取：${readMessages.notXlsx()}`);
+    expect(lines[lines.length - 1]).toBe(`共3个文件：通过1个，未通过1个，无法读取1个；2个工作表，${M.failed(c.errors, c.warnings, c.infos).slice(4, -1)}`);
+    expect(r.code).toBe(3);
+  });
+
+  it("JSON lists every file with its status, the unreadable one with its reason", () => {
+    const r = govcheck([bad, pass, fail, "--format", "json"]);
+    expect(r.code).toBe(3);
+    const doc = JSON.parse(r.stdout) as JsonDoc;
+    const c = countsOf(fail);
+    expect(doc.files).toEqual([
+      { file: bad, status: "unreadable", errors: 0, warnings: 0, infos: 0, reason: readMessages.notXlsx() },
+      { file: pass, status: "pass", errors: 0, warnings: 0, infos: 0 },
+      { file: fail, status: "fail", ...c },
+    ]);
+    expect(doc.summary).toMatchObject({ files: 3, passed: 1, failed: 1, unreadable: 1 });
+  });
+
+  it("CSV gives an unreadable file one row, in its place", () => {
+    const r = govcheck([pass, bad, fail, "--format", "csv"]);
+    expect(r.code).toBe(3);
+    const rows = r.stdout.replace(/^\uFEFF/, "").trimEnd().split("\r\n").slice(1);
+    expect(rows[0]).toBe(`${bad},,,${M.unreadableLevel},,,${readMessages.notXlsx()},,,`);
+    expect(rows.length).toBe(1 + countsOf(fail).errors + countsOf(fail).warnings + countsOf(fail).infos);
+    for (const row of rows.slice(1)) expect(row.startsWith(`${fail},`)).toBe(true);
+  });
+
+  it.each<[string, string[], number]>([
+    ["every file passes", [pass], 0],
+    ["a file has 违规", [pass, fail], 1],
+    ["a file is unreadable, the others pass", [pass, bad], 2],
+    ["a file is unreadable and another has 违规", [bad, fail], 3],
+    ["a pattern matches nothing and another file has 违规", ["none/*.xlsx", fail], 3],
+    ["bad usage", ["--bogus", pass], 2],
+    ["the report cannot be written and a file has 违规", [fail, "--report", "no/such/folder/报告.xlsx"], 3],
+  ])("exit code: %s (%j) → %i", (_what, args, code) => {
+    for (const format of ["table", "json", "csv"]) expect([format, govcheck([...args, "--format", format]).code]).toEqual([format, code]);
+  });
+
+  it("--help states the four exit codes", () => {
+    const r = govcheck(["--help"]);
+    expect(r.stdout).toContain(M.exitCodes);
+    for (const code of ["0", "1", "2", "3"]) expect(r.stdout).toMatch(new RegExp(`^  ${code}  \\S`, "m"));
+    expect(r.stdout).toMatch(/^ {2}3 {2}既有文件无法读取，又有文件未通过$/m);
+  });
+
+  it("verdicts come out in input order for any number of threads", () => {
+    const args = [bad, fail, pass, "v/trip-errors.xlsx", "v/none.xlsx", "in/clean.xlsx", fail.replace("grid-errors", "missing")];
+    const runs = ["1", "2", "3", "8"].map((jobs) => govcheck(args, { GOVCHECK_JOBS: jobs }));
+    const verdictLines = (r: Run) => r.stdout.split("\n").filter((l) => /^\S.* {2}(通过|未通过|无法读取)/.test(l));
+    expect(verdictLines(runs[0]).map((l) => l.split("  ")[0])).toEqual(args);
+    for (const r of runs.slice(1)) {
+      expect(r.code).toBe(3);
+      expect(r.stdout).toBe(runs[0].stdout);
+      expect(r.stderr).toBe(runs[0].stderr);
+    }
   });
 });
 
