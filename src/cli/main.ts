@@ -71,7 +71,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     opts = parseArgs(argv, templates.map((t) => t.id));
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    errLine(io, `${e.message}(${M.seeHelp})`);
+    errLine(io, `${e.message}（${M.seeHelp}）`);
     return 2;
   }
   if (opts.help) {

@@ -175,6 +175,8 @@ describe("govcheck on test workbooks", () => {
       expect(r.stderr.trim().split("\n")).toHaveLength(1);
       expect(r.stderr).toMatch(/^govcheck: /);
       expect(r.stderr).not.toMatch(/\bat \S+ \(/);
+      // full-width brackets beside Chinese
+      expect(r.stderr.trim().endsWith(`（${M.seeHelp}）`)).toBe(true);
     }
   });
 
