@@ -132,6 +132,11 @@ describe("formatCsv", () => {
     expect(formatCsv(middle).split("\r\n").map((l) => l.split(",")[0]).slice(1, -1)).toEqual(["a.xlsx", "a.xlsx", "bad.xlsx", "b.xlsx"]);
   });
 
+  it("defuses an unreadable file's formula-looking name and reason too", () => {
+    const r: RunResult = { files: ["=1+1"], sheets: [], findings: [], unreadable: [{ file: "=1+1", message: "@SUM(A1)" }] };
+    expect(formatCsv(r).split("\r\n")[1]).toBe("'=1+1,,,无法读取,,,'@SUM(A1),,,");
+  });
+
   it("quotes per RFC 4180 and defuses formula-looking text", () => {
     expect(csv).toContain("'=HYPERLINK(\"\"x\"\")");
     expect(csv).toContain(",'+1,");
