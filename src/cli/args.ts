@@ -1,7 +1,7 @@
 /**
  * argv → options. Pure: no I/O; a bad command line is a UsageError (exit 2).
  */
-import type { TemplateId } from "../core/validate";
+import { listTemplates, type TemplateId } from "../core/validate";
 import { cliMessages as M } from "./messages";
 
 export type OutputFormat = "table" | "json" | "csv";
@@ -71,8 +71,11 @@ export function parseArgs(argv: readonly string[], templateIds: readonly string[
       }
       case "--template": {
         const v = takeValue();
-        if (!templateIds.includes(v)) throw new UsageError(M.badTemplate(v, templateIds));
-        opts.template = v as TemplateId;
+        // a template by its Chinese title or its id (the id stays accepted as input)
+        const all = listTemplates().filter((t) => templateIds.includes(t.id));
+        const id = all.find((t) => t.id === v || t.title === v)?.id;
+        if (id === undefined) throw new UsageError(M.badTemplate(v, all.map((t) => `${t.title}（${t.id}）`)));
+        opts.template = id as TemplateId;
         break;
       }
       case "--max-cells": {

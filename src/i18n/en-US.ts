@@ -20,6 +20,8 @@ export const enUS: Messages = {
   noTemplate: "No template recognised",
   headerRowAt: (row) => `header in row ${row}`,
   dataRows: (n) => `${n} data rows`,
+  colon: ": ",
+  sheetDetail: (title: string, parts: readonly string[]) => `${title} (${parts.join(", ")})`,
   findingsTitle: "Findings",
   noFindings: "No problems found.",
   notValidatedYet: "Click \"Validate this sheet\" or \"Validate all\" to start.",

@@ -15,8 +15,8 @@ export const TEMPLATE_LIST: readonly TemplateSummary[] = [
   { id: "eval-county", title: "县市区绩效评估综合得分表", document: "娄办发〔2009〕19号", required: ["单位", "指标考核得分", "公众评议得分"], checks: 10 },
   { id: "eval-dept", title: "市直责任部门绩效评估表", document: "娄办发〔2009〕19号", required: ["部门", "为民办实事完成"], checks: 3 },
   {
-    id: "trip", title: "因公临时出国(境)团组审批表", document: "渝委发〔2005〕14号",
-    required: ["团组名称", "团长", "团组类型", "人数", "出访国家(地区)", "出发日期", "返回日期"],
+    id: "trip", title: "因公临时出国（境）团组审批表", document: "渝委发〔2005〕14号",
+    required: ["团组名称", "团长", "团组类型", "人数", "出访国家（地区）", "出发日期", "返回日期"],
     checks: 11,
   },
   { id: "grid", title: "社区网格化管理服务配置表", document: "哈办发〔2011〕14号", required: ["区", "社区", "户数", "专职工作者数"], checks: 7 },

@@ -91,13 +91,13 @@ export async function writeReportWorkbook(input: ReportInput): Promise<Uint8Arra
   title.font = { bold: true, size: 14 };
   ws.mergeCells(title.number, 1, title.number, R.header.length);
   const summary: [string, string | number][] = [
-    [R.files, input.files.length > 0 ? `${input.files.length} 个:${input.files.join("、")}` : R.none],
+    [R.files, input.files.length > 0 ? `${input.files.length}个：${input.files.join("、")}` : R.none],
     [R.sheets, R.sheetCount(input.sheets.length, recognised)],
     [R.templates, templates.length > 0 ? templates.join("、") : R.none],
     [R.counts, R.countLine(errors, warnings, infos)],
   ];
   if (input.unreadable && input.unreadable.length > 0) {
-    summary.push([R.unreadable, input.unreadable.map((u) => `${u.file}:${u.message}`).join(";")]);
+    summary.push([R.unreadable, input.unreadable.map((u) => `${u.file}：${u.message}`).join("；")]);
   }
   summary.push([R.generated, localTime(input.generatedAt ?? new Date())]);
   for (const [label, value] of summary) {

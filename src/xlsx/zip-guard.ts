@@ -75,7 +75,7 @@ function u64(b: Uint8Array, o: number): number {
 
 /** Where the central directory is, found from the end of the file (`tail` = its last bytes). */
 export function locateCentralDirectory(tail: Uint8Array, fileSize: number): { offset: number; size: number; entries: number } {
-  if (fileSize < 22) throw new ZipGuardError("corrupt", "不是有效的 .xlsx 文件(文件过短或已损坏)");
+  if (fileSize < 22) throw new ZipGuardError("corrupt", "不是有效的.xlsx文件（文件过短或已损坏）");
   // The end-of-central-directory record is in the last 22 + 65535 bytes.
   for (let i = tail.length - 22; i >= 0 && i >= tail.length - 22 - 0xffff; i--) {
     if (u32(tail, i) !== EOCD_SIG) continue;
@@ -91,10 +91,10 @@ export function locateCentralDirectory(tail: Uint8Array, fileSize: number): { of
         offset = u64(tail, z64 + 48);
       }
     }
-    if (offset + size > fileSize) throw new ZipGuardError("corrupt", "文件不完整(可能在传输中被截断)");
+    if (offset + size > fileSize) throw new ZipGuardError("corrupt", "文件不完整（可能在传输中被截断）");
     return { offset, size, entries };
   }
-  throw new ZipGuardError("corrupt", "不是有效的 .xlsx 文件(找不到 ZIP 目录,文件可能已损坏或被截断)");
+  throw new ZipGuardError("corrupt", "不是有效的.xlsx文件（文件可能已损坏或在传输中被截断）");
 }
 
 /** Parses the central directory bytes and applies the limits. */
@@ -134,14 +134,14 @@ export function checkCentralDirectory(cd: Uint8Array, limits: ZipLimits = DEFAUL
     }
     if (method === 0 && size !== compressedSize) throw new ZipGuardError("corrupt", "ZIP 目录已损坏");
     entries.push({ name, compressedSize, size, method, localOffset });
-    if (entries.length > limits.maxEntries) throw new ZipGuardError("tooLarge", `部件过多(超过 ${limits.maxEntries} 个),不像正常的工作簿`);
-    if (size > limits.maxPartBytes) throw new ZipGuardError("tooLarge", `“${shownName(name)}”解压后 ${Math.round(size / MiB)} MB,超过上限 ${Math.round(limits.maxPartBytes / MiB)} MB`);
+    if (entries.length > limits.maxEntries) throw new ZipGuardError("tooLarge", `文件内部件过多（超过${limits.maxEntries}个），不像正常的工作簿`);
+    if (size > limits.maxPartBytes) throw new ZipGuardError("tooLarge", `“${shownName(name)}”解压后${Math.round(size / MiB)} MB，超过上限${Math.round(limits.maxPartBytes / MiB)} MB`);
     if (size > MiB && size / Math.max(compressedSize, 1) > limits.maxRatio) {
-      throw new ZipGuardError("tooLarge", `“${shownName(name)}”压缩比异常(${Math.round(size / Math.max(compressedSize, 1))}:1),疑似压缩炸弹`);
+      throw new ZipGuardError("tooLarge", `“${shownName(name)}”压缩比异常（${Math.round(size / Math.max(compressedSize, 1))}:1），疑似压缩炸弹`);
     }
     total += size;
     if (total > limits.maxInflatedBytes) {
-      throw new ZipGuardError("tooLarge", `解压后总大小超过上限 ${Math.round(limits.maxInflatedBytes / MiB)} MB`);
+      throw new ZipGuardError("tooLarge", `解压后总大小超过上限${Math.round(limits.maxInflatedBytes / MiB)} MB`);
     }
     o += 46 + nameLen + extraLen + commentLen;
   }
@@ -153,7 +153,7 @@ export function checkCentralDirectory(cd: Uint8Array, limits: ZipLimits = DEFAUL
 /** The whole check over a file held in memory (the browser, or a small file in Node). */
 export function checkXlsxBytes(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
   if (bytes.length >= 8 && u32(bytes, 0) === 0xe011cfd0 && u32(bytes, 4) === 0xe11ab1a1) {
-    throw new ZipGuardError("encrypted", "文件已加密或为旧版 .xls 格式,请另存为 .xlsx 后再校验");
+    throw new ZipGuardError("encrypted", "文件设有打开密码或为旧版.xls格式；请在Excel或WPS中打开，取消密码并另存为.xlsx后再校验");
   }
   const tail = bytes.subarray(Math.max(0, bytes.length - 22 - 0xffff - 20));
   const { offset, size } = locateCentralDirectory(tail, bytes.length);

@@ -38,7 +38,7 @@ type Decompressor = new (format: "deflate-raw") => TransformStream<Uint8Array, U
 /** The platform's inflate (DecompressionStream "deflate-raw"). */
 export const webInflate: Inflate = async function* (compressed) {
   const DS = (globalThis as { DecompressionStream?: Decompressor }).DecompressionStream;
-  if (!DS) throw new ReadError("unexpected", M.unexpected("此环境不支持解压(DecompressionStream)"));
+  if (!DS) throw new ReadError("unexpected", M.unexpected("此环境不支持解压（DecompressionStream）"));
   const it = compressed[Symbol.asyncIterator]();
   const input = new ReadableStream<Uint8Array>({
     async pull(c) {
@@ -92,7 +92,7 @@ export class ZipPackage {
     const tail = await source.read(Math.max(0, size - TAIL_BYTES), Math.min(size, TAIL_BYTES));
     const at = locateCentralDirectory(tail, size);
     // an .xlsx directory is a few KB; this only keeps a forged size from allocating gigabytes
-    if (at.size > MAX_DIRECTORY_BYTES) throw new ZipGuardError("tooLarge", `部件过多(ZIP 目录超过 ${MAX_DIRECTORY_BYTES / 1024 / 1024} MB)`);
+    if (at.size > MAX_DIRECTORY_BYTES) throw new ZipGuardError("tooLarge", `文件内部件过多（目录超过${MAX_DIRECTORY_BYTES / 1024 / 1024} MB）`);
     const cd = await source.read(at.offset, at.size);
     if (cd.length < at.size) throw new ReadError("corrupt", M.corrupt());
     return new ZipPackage(source, checkCentralDirectory(cd, limits), inflate, inflateSmall);

@@ -173,7 +173,7 @@ if (!haveChromium && process.env.CI) {
         const started = Date.now();
         await page.setInputFiles("input[type=file]", file);
         const progress = await page.getByRole("status").filter({ hasText: /正在读取 petition-100000\.xlsx：工作表“.+”（1\/1）\d+%/ }).first().textContent({ timeout: 60_000 });
-        await page.getByRole("heading", { name: `违规(${findings})` }).waitFor({ timeout: 180_000 });
+        await page.getByRole("heading", { name: `违规（${findings}）` }).waitFor({ timeout: 180_000 });
         const paneSeconds = (Date.now() - started) / 1000;
         const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
         const longest = Math.max(0, ...longTasks);

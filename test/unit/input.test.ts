@@ -23,7 +23,7 @@ describe("numbers (functions.md, Input handling)", () => {
 
   test("counts are non-negative integers, with the message naming the parameter", () => {
     expect(toCount("1,800户", "户数")).toBe(1800);
-    expectCellError(toCount("-3", "户数"), '户数须为非负整数,收到 "-3"');
+    expectCellError(toCount("-3", "户数"), '户数须为非负整数，填报为“-3”');
     expectCellError(toCount(2.5, "户数"));
   });
 
@@ -73,7 +73,7 @@ describe("yes/no, stars, categories, trip types", () => {
     expect(toCategory("A", "类别")).toBe("A");
     expect(toCategory("b类", "类别")).toBe("B");
     expect(toCategory("Ｃ类", "类别")).toBe("C");
-    expectCellError(toCategory("D", "类别"), "类别须为 A、B 或 C 类");
+    expectCellError(toCategory("D", "类别"), "类别须为A、B或C类");
   });
   test("trip types", () => {
     expect(toTripType("考察", "类型")).toBe("study");

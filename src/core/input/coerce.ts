@@ -300,7 +300,8 @@ export function toChoice<K extends string>(
   for (const key of Object.keys(choices) as K[]) {
     if (choices[key].some((w) => w.normalize("NFKC").toLowerCase() === t)) return key;
   }
-  const all = (Object.values(choices) as string[][]).map((ws) => ws[0]);
+  // each choice by its first Chinese word (an English alias stays accepted, never listed first)
+  const all = (Object.values(choices) as string[][]).map((ws) => ws.find((w) => /\p{Script=Han}/u.test(w)) ?? ws[0]);
   return new CellError("notChoice", param, M.notChoice(param, all, shown(v)));
 }
 

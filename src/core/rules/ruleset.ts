@@ -34,7 +34,8 @@ export function decision<T extends readonly [string, ...string[]]>(choices: T) {
 
 /** `渝委发〔2005〕14号 (八)` — how a finding cites its clause (rules.md, conventions). */
 export function citation(document: string, clause: string): string {
-  return `${document} ${clause}`;
+  // GB/T 15834: a clause as a person reads it takes full-width brackets (二（四）1); the data keeps its ids
+  return `${document} ${clause.replace(/\(/g, "（").replace(/\)/g, "）")}`;
 }
 
 /** A check's `rule` and full `clause` from the ruleset entry it enforces: `...cites(DOC, rs.bonus.cap)`. */

@@ -63,8 +63,8 @@ const INPUT_CHECK = "input";
 
 /** The engine's own messages (zh-CN catalogue, scope "engine"); input messages are core/input's. */
 export const engineMessages = {
-  unrecognised: (sheet: string) => formatMessage("engine", "template", "unrecognised", { sheet }),
-  closest: (title: string, missing: readonly string[]) => formatMessage("engine", "template", "closest", { title, missing: missing.join("、") }),
+  unrecognised: (sheet: string, closest = "") => formatMessage("engine", "template", "unrecognised", { sheet, closest }),
+  closest: (title: string, missing: readonly string[]) => formatMessage("engine", "template", "closest", { title, missing: missing.join("”“") }),
   missingColumn: (sheet: string, column: string, title: string) => formatMessage("engine", "template", "missingColumn", { sheet, column, title }),
   missingOneOf: (sheet: string, alternatives: readonly string[], title: string) =>
     formatMessage("engine", "template", "missingOneOf", { sheet, alternatives: alternatives.map((a) => `“${a}”`).join("或"), title }),
@@ -84,8 +84,8 @@ interface Rec {
 function templateById(templates: readonly TemplateDef[], id: string): TemplateDef {
   const t = templates.find((x) => x.id === id);
   if (!t) {
-    const ids = templates.map((x) => x.id);
-    throw new InputError("notChoice", "模板", inputMessages.notChoice("模板", ids, id));
+    const names = templates.map((x) => `${x.title}（${x.id}）`);
+    throw new InputError("notChoice", "模板", inputMessages.notChoice("模板", names, id));
   }
   return t;
 }
@@ -485,10 +485,10 @@ function validateSheet(
     match = found.match;
     if (!match) {
       const run = new SheetRun(out, s, file, sheet, null);
-      let message = engineMessages.unrecognised(sheet.name);
       const near = found.closest;
       // a hint only when the sheet is plausibly that template (half its required columns found)
-      if (near && requiredShare(near) >= 0.5) message += engineMessages.closest(near.template.title, missingNames(near));
+      const hint = near && requiredShare(near) >= 0.5 ? engineMessages.closest(near.template.title, missingNames(near)) : "";
+      const message = engineMessages.unrecognised(sheet.name, hint);
       // templates.md: a sheet matching no template is reported (info) at A1, not as a failure
       run.pushAt(1, 1, 0, TEMPLATE_RULE, TEMPLATE_CHECK, "unrecognised", "info", message, "");
       return { sheet: sheet.name, template: null, rows: 0, headerRow: null };

@@ -53,8 +53,10 @@ function FindingItem(props: { finding: Finding; selected: boolean; showSheet: bo
   const f = props.finding;
   const where = props.showSheet ? `${f.sheet}!${f.cell}` : f.cell;
   const values = f.expected !== undefined
-    ? ` · ${m.expectedLabel} ${String(f.expected)} · ${m.actualLabel} ${String(f.actual ?? "")}`
+    ? ` · ${m.expectedLabel}${String(f.expected)} · ${m.actualLabel}${String(f.actual ?? "")}`
     : "";
+  // the clause only when the finding has one (an unrecognised sheet has none); the rule id second
+  const clause = f.clause ? `${m.clauseLabel}：${f.clause} · ` : "";
   return (
     <li>
       <button
@@ -66,7 +68,7 @@ function FindingItem(props: { finding: Finding; selected: boolean; showSheet: bo
       >
         <span className={s.cell}>{where}</span>
         <span className={s.message}>{f.message}</span>
-        <span className={s.meta}>{`${m.clauseLabel}:${f.clause} · ${m.ruleLabel} ${f.rule}${values}`}</span>
+        <span className={s.meta}>{`${clause}${m.ruleLabel}：${f.rule}${values}`}</span>
       </button>
     </li>
   );

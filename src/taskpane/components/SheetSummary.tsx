@@ -20,11 +20,11 @@ export function SheetSummary(props: { sheets: readonly SheetResult[]; templates:
         {props.sheets.map((sh) => (
           <li key={sh.sheet}>
             <span className={s.name}>{sh.sheet}</span>
-            {":"}
+            {m.colon}
             {sh.template
-              ? `${titles.get(sh.template) ?? sh.template}(${[
+              ? m.sheetDetail(titles.get(sh.template) ?? sh.template, [
                 sh.headerRow !== null ? m.headerRowAt(sh.headerRow) : null, m.dataRows(sh.rows),
-              ].filter(Boolean).join(",")})`
+              ].filter((x): x is string => x !== null))
               : <span className={s.none}>{m.noTemplate}</span>}
           </li>
         ))}

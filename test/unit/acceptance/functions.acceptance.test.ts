@@ -88,7 +88,7 @@ describe.each<[string, Fns]>([["source", SOURCE], ["built dist/functions.js", BU
   } = F;
 
   // ============================================================================ GRID_STAFFING
-  describe("GRID_STAFFING (哈办发〔2011〕14号 三(三) 按900户设1个岗位; 三(五) 五星5万、四星3万, 市区1:1)", () => {
+  describe("GRID_STAFFING （哈办发〔2011〕14号 三（三） 按900户设1个岗位; 三（五） 五星5万、四星3万, 市区1:1）", () => {
     // posts = ceil(households / 900), at least 1 when > 0, 0 for 0 (Decision GRID-1)
     it.each<[unknown, number]>([
       [0, 0], [1, 1], [899, 1], [900, 1], [901, 2], [1800, 2], [1801, 3], [2700, 3], [9000, 10],
@@ -140,25 +140,25 @@ describe.each<[string, Fns]>([["source", SOURCE], ["built dist/functions.js", BU
 
     it("no patrol → 不合格 citing 二(六)", () => {
       const r = gridPatrolCheckFn(0, 4, 8);
-      expect(r.startsWith("不合格:")).toBe(true);
+      expect(r.startsWith("不合格：")).toBe(true);
       expect(r).toMatch(/巡查/);
-      expect(r).toMatch(/二\(六\)/);
+      expect(r).toMatch(/二（六）/);
       expect(r).not.toMatch(/三分之一|1\/3/);
     });
 
     it("too little time in grid → 不合格 citing 二(六)", () => {
       const r = gridPatrolCheckFn(1, 2.9, 9);
-      expect(r.startsWith("不合格:")).toBe(true);
+      expect(r.startsWith("不合格：")).toBe(true);
       expect(r).toMatch(/三分之一|1\/3/);
-      expect(r).toMatch(/二\(六\)/);
+      expect(r).toMatch(/二（六）/);
     });
 
     it("both failed → both listed", () => {
       const r = gridPatrolCheckFn(0, 0, 8);
-      expect(r.startsWith("不合格:")).toBe(true);
+      expect(r.startsWith("不合格：")).toBe(true);
       expect(r).toMatch(/巡查/);
       expect(r).toMatch(/三分之一|1\/3/);
-      expect(r.match(/二\(六\)/g)?.length).toBe(2);
+      expect(r.match(/二（六）/g)?.length).toBe(2);
     });
 
     it.each<[unknown, unknown, unknown, RegExp]>([
@@ -196,7 +196,7 @@ describe.each<[string, Fns]>([["source", SOURCE], ["built dist/functions.js", BU
   });
 
   // ============================================================================ TRIP_CHECK
-  describe("TRIP_CHECK (渝委发〔2005〕14号 (五)(七)(八)(十三)(十七)(十八))", () => {
+  describe("TRIP_CHECK （渝委发〔2005〕14号 （五）（七）（八）（十三）（十七）（十八））", () => {
     type Args = Parameters<typeof tripCheckFn>;
     const base = (over: Partial<Record<
       "type" | "size" | "countries" | "dep" | "ret" | "trips" | "req" | "doc" | "rep" | "pass", unknown>> = {}): Args => [
@@ -219,9 +219,9 @@ describe.each<[string, Fns]>([["source", SOURCE], ["built dist/functions.js", BU
         const r = check({ size });
         if (!warn) expect(r).toBe("合规");
         else {
-          expect(r.startsWith("需说明:")).toBe(true);
+          expect(r.startsWith("需说明：")).toBe(true);
           expect(findings(r)).toHaveLength(1);
-          expect(r).toMatch(/\(五\)/);
+          expect(r).toMatch(/（五）/);
         }
       });
     it("group size is not limited for training or exhibition groups", () => {
@@ -240,8 +240,8 @@ describe.each<[string, Fns]>([["source", SOURCE], ["built dist/functions.js", BU
       expect(check({ trips: 1 })).toBe("合规");
       expect(check({ trips: "1次" })).toBe("合规");
       const r = check({ trips: 2 });
-      expect(r.startsWith("需说明:")).toBe(true);
-      expect(r).toMatch(/\(七\)/);
+      expect(r.startsWith("需说明：")).toBe(true);
+      expect(r).toMatch(/（七）/);
       expect(findings(r)).toHaveLength(1);
     });
 
@@ -260,16 +260,16 @@ describe.each<[string, Fns]>([["source", SOURCE], ["built dist/functions.js", BU
       const r = check({ countries, dep, ret });
       if (!warn) expect(r).toBe("合规");
       else {
-        expect(r.startsWith("需说明:")).toBe(true);
-        expect(r).toMatch(/\(八\)/);
+        expect(r.startsWith("需说明：")).toBe(true);
+        expect(r).toMatch(/（八）/);
         expect(findings(r)).toHaveLength(1);
       }
     });
     it("three countries → (八) warning", () => {
       for (const countries of [3, "日本、韩国、新加坡", "３"]) {
         const r = check({ countries, ret: "2024-03-05" });
-        expect(r.startsWith("需说明:")).toBe(true);
-        expect(r).toMatch(/\(八\)/);
+        expect(r.startsWith("需说明：")).toBe(true);
+        expect(r).toMatch(/（八）/);
       }
     });
 
@@ -280,15 +280,15 @@ describe.each<[string, Fns]>([["source", SOURCE], ["built dist/functions.js", BU
     });
     it("exhibition groups are held to the day limits", () => {
       expect(check({ type: "参展", ret: "2024-03-06" })).toBe("合规");
-      expect(check({ type: "办展", ret: "2024-03-07" })).toMatch(/^需说明:.*\(八\)/);
+      expect(check({ type: "办展", ret: "2024-03-07" })).toMatch(/^需说明：.*（八）/);
     });
     it("training longer than 6 months → (八) warning", () => {
       // both ends counted, like the day limits: 6 months from 2024-03-01 are 03-01 … 08-31
       expect(check({ type: "培训", ret: "2024-08-31" })).toBe("合规");
-      expect(check({ type: "培训", ret: "2024-09-01" })).toMatch(/^需说明:.*\(八\)/);
+      expect(check({ type: "培训", ret: "2024-09-01" })).toMatch(/^需说明：.*（八）/);
       const r = check({ type: "培训", ret: "2024-09-15" });
-      expect(r.startsWith("需说明:")).toBe(true);
-      expect(r).toMatch(/\(八\)/);
+      expect(r.startsWith("需说明：")).toBe(true);
+      expect(r).toMatch(/（八）/);
     });
 
     // (十三) 办理护照、签证前三周呈报: document_date − request_date ≥ 21
@@ -302,14 +302,14 @@ describe.each<[string, Fns]>([["source", SOURCE], ["built dist/functions.js", BU
       const r = check({ req, doc });
       if (!warn) expect(r).toBe("合规");
       else {
-        expect(r.startsWith("需说明:")).toBe(true);
-        expect(r).toMatch(/\(十三\)/);
+        expect(r.startsWith("需说明：")).toBe(true);
+        expect(r).toMatch(/（十三）/);
         expect(findings(r)).toHaveLength(1);
       }
     });
     it("lead time with serial dates", () => {
       expect(check({ req: ser(2024, 1, 1), doc: ser(2024, 1, 22) })).toBe("合规");
-      expect(check({ req: ser(2024, 1, 1), doc: ser(2024, 1, 21) })).toMatch(/^需说明:.*\(十三\)/);
+      expect(check({ req: ser(2024, 1, 1), doc: ser(2024, 1, 21) })).toMatch(/^需说明：.*（十三）/);
     });
 
     // (十七) 返渝后1个月内报送出访报告 — error when late
@@ -327,8 +327,8 @@ describe.each<[string, Fns]>([["source", SOURCE], ["built dist/functions.js", BU
       const r = check({ dep, ret, rep });
       if (!late) expect(r).toBe("合规");
       else {
-        expect(r.startsWith("违规:")).toBe(true);
-        expect(r).toMatch(/\(十七\)/);
+        expect(r.startsWith("违规：")).toBe(true);
+        expect(r).toMatch(/（十七）/);
         expect(findings(r)).toHaveLength(1);
       }
     });
@@ -339,8 +339,8 @@ describe.each<[string, Fns]>([["source", SOURCE], ["built dist/functions.js", BU
         const r = check({ pass });
         if (!late) expect(r).toBe("合规");
         else {
-          expect(r.startsWith("违规:")).toBe(true);
-          expect(r).toMatch(/\(十八\)/);
+          expect(r.startsWith("违规：")).toBe(true);
+          expect(r).toMatch(/（十八）/);
         }
       });
 
@@ -349,21 +349,21 @@ describe.each<[string, Fns]>([["source", SOURCE], ["built dist/functions.js", BU
         size: 8, countries: "日本、韩国、泰国", ret: "2024-03-12", trips: 2, req: "2024-01-10", doc: "2024-01-20",
         rep: "2024-05-01", pass: "2024-04-01",
       });
-      expect(r.startsWith("违规:")).toBe(true);
-      for (const c of ["(五)", "(七)", "(八)", "(十三)", "(十七)", "(十八)"]) expect(r).toContain(c);
+      expect(r.startsWith("违规：")).toBe(true);
+      for (const c of ["（五）", "（七）", "（八）", "（十三）", "（十七）", "（十八）"]) expect(r).toContain(c);
       const parts = findings(r);
       expect(parts.length).toBeGreaterThanOrEqual(6);
-      for (const p of parts) expect(p).toMatch(/\((五|七|八|十三|十七|十八)\)/);
+      for (const p of parts) expect(p).toMatch(/（(五|七|八|十三|十七|十八)）/);
       expect(r).not.toMatch(/；$/);
     });
 
     it("several warnings → 需说明 with each finding", () => {
       const r = check({ size: 7, trips: 2 });
-      expect(r.startsWith("需说明:")).toBe(true);
+      expect(r.startsWith("需说明：")).toBe(true);
       const parts = findings(r);
       expect(parts).toHaveLength(2);
-      expect(r).toContain("(五)");
-      expect(r).toContain("(七)");
+      expect(r).toContain("（五）");
+      expect(r).toContain("（七）");
     });
 
     it("findings cite the document", () => {
@@ -405,7 +405,7 @@ describe.each<[string, Fns]>([["source", SOURCE], ["built dist/functions.js", BU
     ])("position %p", (pos, re) => {
       const r = tripApproverFn(pos);
       expect(r).toMatch(re);
-      expect(r).toMatch(/\(十二\)/);
+      expect(r).toMatch(/（十二）/);
     });
     it("case 5 is not case 7", () => {
       expect(tripApproverFn(5)).toMatch(/市长审批/);
@@ -417,7 +417,7 @@ describe.each<[string, Fns]>([["source", SOURCE], ["built dist/functions.js", BU
   });
 
   // ============================================================================ PETITION_SCORE
-  describe("PETITION_SCORE (深办〔2003〕36号 三(四), 三(二), 二)", () => {
+  describe("PETITION_SCORE (深办〔2003〕36号 三（四）, 三（二）, 二)", () => {
     const score = (...a: unknown[]) =>
       petitionScoreFn(a[0], a[1], a[2], a[3], a[4] as any[][], a[5] as any[][], a[6], a.length > 7 ? a[7] : null);
 
@@ -597,7 +597,7 @@ describe.each<[string, Fns]>([["source", SOURCE], ["built dist/functions.js", BU
   });
 
   // ============================================================================ EVAL_COMPOSITE
-  describe("EVAL_COMPOSITE (娄办发〔2009〕19号 四(四)1: ×60% + ×30% + ×10% + 加减分; 四(三)1(3)(4)(5))", () => {
+  describe("EVAL_COMPOSITE (娄办发〔2009〕19号 四（四）1: ×60% + ×30% + ×10% + 加减分; 四（三）1(3)(4)(5))", () => {
     const comp = (...a: unknown[]) => {
       const x = [...a, null, null];
       return evalCompositeFn(x[0], x[1], x[2] as any[][], x[3], x[4]);

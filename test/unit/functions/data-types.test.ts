@@ -73,7 +73,7 @@ describe("functions take the value of a data-type argument", () => {
       .toEqual(col(["先进", "合格", "合格", "不合格"]));
   });
   test("an error data type is the error it shows", () => {
-    expect(message(() => gridStaffingFn({ type: "Error", basicValue: "#N/A", errorType: "NotAvailable" }, null, null))).toBe("户数引用了错误值 #N/A");
+    expect(message(() => gridStaffingFn({ type: "Error", basicValue: "#N/A", errorType: "NotAvailable" }, null, null))).toBe("户数引用了错误值#N/A");
   });
   test.each<[string, () => unknown, string]>([
     ["an image as households", () => gridStaffingFn({ type: "WebImage", address: "https://x/y.png" }, null, null), "户数引用的单元格是图片"],

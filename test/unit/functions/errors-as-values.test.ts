@@ -28,13 +28,13 @@ describe("the core returns a CellError, never throws, for bad input", () => {
     let r: unknown;
     expect(() => (r = toCount("-3", "户数"))).not.toThrow();
     expect(r).toBeInstanceOf(CellError);
-    expect(r).toEqual(new CellError("notCount", "户数", '户数须为非负整数,收到 "-3"'));
+    expect(r).toEqual(new CellError("notCount", "户数", '户数须为非负整数，填报为“-3”'));
     expect(isError(r)).toBe(true);
     expect(isError(toNumber("12", "数"))).toBe(false);
   });
   test("a range where one cell is expected, an error cell: values too", () => {
     expect(toNumber([[1, 2]], "x")).toMatchObject({ id: "notSingle", param: "x" });
-    expect(toNumber({ kind: "error", code: "#N/A" }, "x")).toMatchObject({ id: "errorCell", message: "x引用了错误值 #N/A" });
+    expect(toNumber({ kind: "error", code: "#N/A" }, "x")).toMatchObject({ id: "errorCell", message: "x引用了错误值#N/A" });
   });
   test("a rule's cell entry point returns the error of its first bad parameter", () => {
     expect(gridStaffing("abc", "五星")).toMatchObject({ id: "notCount", param: "户数" });

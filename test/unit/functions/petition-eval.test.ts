@@ -61,11 +61,11 @@ describe("PETITION_SCORE", () => {
     [["A", 16, 14, 7, [[21, 18]], [[15]], 10, null], "满分20分"],
     [["A", 16, 14, 7, [[18]], [[15.5]], 10, null], "满分15分"],
     [["A", 16, 14, 7, [[18]], [[15]], 10.5, null], "满分10分"],
-    [["D", 16, 14, 7, [[18]], [[15]], 10, null], "考核类别须为 A、B 或 C 类"],
+    [["D", 16, 14, 7, [[18]], [[15]], 10, null], "考核类别须为A、B或C类"],
     [["", 16, 14, 7, [[18]], [[15]], 10, null], "考核类别不能为空"],
     [["A", "abc", 14, 7, [[18]], [[15]], 10, null], "信访领导工作须为数字"],
     [["A", 16, 14, 7, [[null]], [[15]], 10, null], "集体上访和疑难个访不能为空"],
-    [["A", 16, 14, 7, [[18, 17, 16]], [[15]], 10, null], "集体上访和疑难个访最多 2 个值"],
+    [["A", 16, 14, 7, [[18, 17, 16]], [[15]], 10, null], "集体上访和疑难个访最多2个值"],
     [["A", 16, 14, 7, [[18]], [[15]], 10, "half"], "折算基数须为"],
     [["A", -1, 14, 7, [[18]], [[15]], 10, null], "信访领导工作不能为负数"],
   ])("%p → #VALUE! %p", (args, msg) =>
@@ -91,7 +91,7 @@ describe("PETITION_COLLECTIVE", () => {
   ])("%p → #VALUE!", (args, msg) =>
     expectValueError(() => petitionCollectiveFn(args[0], args[1], args[2], null, null, null, null, "也许"), msg));
   test("an unreadable major-incident flag names the parameter", () =>
-    expectValueError(() => petitionCollectiveFn(0, 0, 0, null, null, null, null, "也许"), "重大恶性事件须为 是/否"));
+    expectValueError(() => petitionCollectiveFn(0, 0, 0, null, null, null, null, "也许"), "重大恶性事件须为是/否"));
 });
 
 describe("PETITION_CASES", () => {
@@ -128,13 +128,13 @@ describe("EVAL_COMPOSITE", () => {
     [["７００分", "700", [["700"]], "10分", null], 710],
   ])("%p → %p", (args, out) => expect(evalCompositeFn(...(args as Parameters<typeof evalCompositeFn>))).toBeCloseTo(out as number, 9));
   test.each([
-    [[1001, 700, [[700]]], "指标考核得分须在 0 至 1000 之间"],
-    [[700, -1, [[700]]], "公众评议得分须在 0 至 1000 之间"],
-    [[700, 700, [[1100]]], "内部评估得分须在 0 至 1000 之间"],
-    [[700, 700, [[1100, 700]]], "领导评价须在 0 至 1000 之间"],
+    [[1001, 700, [[700]]], "指标考核得分须在0至1000之间"],
+    [[700, -1, [[700]]], "公众评议得分须在0至1000之间"],
+    [[700, 700, [[1100]]], "内部评估得分须在0至1000之间"],
+    [[700, 700, [[1100, 700]]], "领导评价须在0至1000之间"],
     [[700, 700, [[700, 1001]]], "同级评价"],
     [[700, 700, [[null]]], "内部评估得分不能为空"],
-    [[700, 700, [[1, 2, 3]]], "内部评估得分最多 2 个值"],
+    [[700, 700, [[1, 2, 3]]], "内部评估得分最多2个值"],
     [[null, 700, [[700]]], "指标考核得分不能为空"],
   ])("%p → #VALUE!", (args, msg) => expectValueError(() => evalCompositeFn(args[0], args[1], args[2] as unknown[][], null, null), msg));
   test("a negative bonus is an error", () => expectValueError(() => evalCompositeFn(700, 700, [[700]], -5, null), "加分不能为负数"));
@@ -152,7 +152,7 @@ describe("EVAL_BONUS / EVAL_DEDUCTION", () => {
   ])("deduction %p → %p", (args, out) => expect(deductionFn(...args)).toBe(out));
   test("bad inputs", () => {
     expectValueError(() => evalBonusFn(-1, 0, 0), "表彰次数须为非负整数");
-    expectValueError(() => deductionFn(0, 0, 0, [[25]], null), "班子成员受处分扣分须在 10 至 20 之间");
+    expectValueError(() => deductionFn(0, 0, 0, [[25]], null), "班子成员受处分扣分须在10至20之间");
     expectValueError(() => deductionFn(0, 0, 0, null, [["x"]]), "失职渎职扣分须为数字");
     expectValueError(() => deductionFn(0, "a", 0, null, null), "省级通报批评次数");
   });
@@ -164,7 +164,7 @@ describe("EVAL_GRADE", () => {
   test("bad inputs", () => {
     expectValueError(() => evalGradeFn("abc", null), "综合得分须为数字");
     expectValueError(() => evalGradeFn(2000, null), "综合得分须在");
-    expectValueError(() => evalGradeFn(700, "也许"), "一票否决须为 是/否");
+    expectValueError(() => evalGradeFn(700, "也许"), "一票否决须为是/否");
   });
 });
 
@@ -206,7 +206,7 @@ describe("EVAL_GRADES", () => {
     expectValueError(() => gradesFn(col([null, ""]), null, null, null, null), "综合得分不能为空");
     expectValueError(() => gradesFn(col([900, 800]), col(["是"]).concat(col(["否", "否"])), null, null, null), "一票否决须与综合得分的单元格数相同");
     expectValueError(() => gradesFn(col([900, "abc"]), null, null, null, null), "综合得分须为数字");
-    expectValueError(() => gradesFn(col([900, 800]), null, col([120, 70]), null, null), "公众满意度须在 0 至 100 之间");
+    expectValueError(() => gradesFn(col([900, 800]), null, col([120, 70]), null, null), "公众满意度须在0至100之间");
   });
 });
 
@@ -221,7 +221,7 @@ describe("EVAL_DEPT_GRADE", () => {
     [[["0分", 95]], "是", null, "不合格"],
   ])("%p done=%p veto=%p → %p", (s, done, veto, g) => expect(evalDeptGradeFn(s, done, veto)).toBe(g));
   test("bad inputs", () => {
-    expectValueError(() => evalDeptGradeFn([[101]], "是", null), "指标得分须在 0 至 100 之间");
+    expectValueError(() => evalDeptGradeFn([[101]], "是", null), "指标得分须在0至100之间");
     // an empty cell and a 0 cannot be told apart (desktop passes the empty cell as 0): both refused alike
     const refused = "指标得分第2项为空白或0，无法区分（Excel桌面版把空白单元格读作0）：不承担的指标请填“不考核”，得分确为0分请填“0分”";
     expectValueError(() => evalDeptGradeFn([[80, null, 95]], "是", null), refused);

@@ -75,7 +75,7 @@ afterAll(() => {
 function expectRefused(r: Run, name: string, reason: RegExp): void {
   expect(r.code).toBe(2);
   expect(r.stderr).toHaveLength(1);
-  expect(r.stderr[0]).toMatch(new RegExp(`^govcheck: 无法读取 “${name.replace(/[.]/g, "\\.")}”: \\S`));
+  expect(r.stderr[0]).toMatch(new RegExp(`^govcheck: 无法读取“${name.replace(/[.]/g, "\\.")}”：\\S`));
   expect(r.stderr[0]).toMatch(reason);
   expect(r.stderr[0]).not.toMatch(/\bat .*:\d+|Error:/);
   expect(r.peakMb).toBeLessThan(RSS_BOUND_MB);
@@ -84,18 +84,18 @@ function expectRefused(r: Run, name: string, reason: RegExp): void {
 const base = (p: string) => p.slice(p.lastIndexOf("/") + 1);
 
 describe.each([
-  ["random bytes", () => small["random.xlsx"], /不是 \.xlsx 工作簿/],
+  ["random bytes", () => small["random.xlsx"], /不是\.xlsx工作簿/],
   ["a truncated zip", () => small["truncated.xlsx"], /损坏|截断|不完整/],
-  ["billion laughs in shared strings", () => small["laughs.xlsx"], /DOCTYPE/],
-  ["external entity file:///etc/passwd in a sheet", () => small["xxe.xlsx"], /DOCTYPE/],
-  ["external entity in workbook.xml", () => small["xxe-workbook.xlsx"], /DOCTYPE/],
-  ["a part declaring 3 GiB", () => base(big.bombHonest), /3072 MB,超过上限 512 MB/],
-  ["a part declaring 64 KiB that inflates to 3 GiB", () => base(big.bombForged), /实际大小超过其声明/],
+  ["billion laughs in shared strings", () => small["laughs.xlsx"], /XML实体声明/],
+  ["external entity file:///etc/passwd in a sheet", () => small["xxe.xlsx"], /XML实体声明/],
+  ["external entity in workbook.xml", () => small["xxe-workbook.xlsx"], /XML实体声明/],
+  ["a part declaring 3 GiB", () => base(big.bombHonest), /3072 MB，超过上限512 MB/],
+  ["a part declaring 64 KiB that inflates to 3 GiB", () => base(big.bombForged), /大于其声明的大小/],
   ["a 400 MiB part at 1000:1", () => base(big.bombRatio), /压缩比异常/],
   ["one 48 MiB shared string", () => base(big.hugeString), /32767/],
   ["a 208 MiB cell value", () => base(big.hugeValue), /32767/],
-  ["2,000,001 shared strings", () => base(big.tooManyStrings), /共享字符串超过 2000000 个/],
-  ["a cell at XFD1048576", () => base(big.farCell), /单元格超过 2000000 个/],
+  ["2,000,001 shared strings", () => base(big.tooManyStrings), /文字超过2000000条/],
+  ["a cell at XFD1048576", () => base(big.farCell), /单元格超过2000000个/],
 ])("%s", (what, file, reason) => {
   it("exit 2, one line naming the file, bounded memory", () => {
     const name = file();
@@ -124,7 +124,7 @@ it("a 1,000,000-cell sheet is processed within bounded memory", () => {
 it("… or refused by --max-cells with one line", () => {
   const r = govcheck([base(big.million), "--max-cells", String(MILLION.rows * MILLION.cols - 1)]);
   measured.push(`  1,000,000 cells with --max-cells 999999: exit ${r.code}, ${r.peakMb} MB — ${r.stderr[0] ?? ""}`);
-  expectRefused(r, base(big.million), /单元格超过 999999 个的上限/);
+  expectRefused(r, base(big.million), /单元格超过999999个的上限/);
 });
 
 it("a million shared strings are processed", () => {
@@ -138,10 +138,10 @@ it("a million shared strings are processed", () => {
 it("--max-inflated-mb lowers the inflated-size limit", () => {
   // the 1 M-cell sheet inflates to ~25 MB
   const r = govcheck([base(big.million), "--max-inflated-mb", "8"]);
-  expectRefused(r, base(big.million), /超过上限 8 MB/);
+  expectRefused(r, base(big.million), /超过上限8 MB/);
   const bad = govcheck([small["good.xlsx"], "--max-inflated-mb", "0"]);
   expect(bad.code).toBe(2);
-  expect(bad.stderr).toEqual([expect.stringMatching(/^govcheck: --max-inflated-mb 须为正整数/)]);
+  expect(bad.stderr).toEqual([expect.stringMatching(/^govcheck: --max-inflated-mb须为正整数/)]);
 });
 
 it("every hostile file at once: one line each, and the good file is still checked", () => {
@@ -153,7 +153,7 @@ it("every hostile file at once: one line each, and the good file is still checke
   measured.push(`  all hostile files + a good one: exit ${r.code}, ${r.peakMb} MB`);
   expect(r.code).toBe(2);
   expect(r.stderr).toHaveLength(hostile.length);
-  hostile.forEach((name, i) => expect(r.stderr[i]).toMatch(new RegExp(`^govcheck: 无法读取 “${name.replace(/[.]/g, "\\.")}”: `)));
+  hostile.forEach((name, i) => expect(r.stderr[i]).toMatch(new RegExp(`^govcheck: 无法读取“${name.replace(/[.]/g, "\\.")}”：`)));
   const doc = JSON.parse(r.stdout) as { sheets: { file: string; sheet: string }[]; summary: { files: number; unreadable: number } };
   expect(doc.sheets).toEqual([expect.objectContaining({ file: "good.xlsx", sheet: "数据" })]);
   expect(doc.summary).toMatchObject({ files: hostile.length + 1, unreadable: hostile.length });

@@ -8,7 +8,7 @@ function finding(sheet: string, cell: string, severity: Finding["severity"] = "e
   const m = /^([A-Z]+)(\d+)$/.exec(cell) as RegExpExecArray;
   return {
     sheet, template: "grid", cell, row: Number(m[2]), column: m[1], rule: "GRID-2", check: "no-worker", messageId: "none", severity,
-    message: "户数大于0的社区未配专职工作者", clause: "哈办发〔2011〕14号 三(三)",
+    message: "户数大于0的社区未配专职工作者", clause: "哈办发〔2011〕14号 三（三）",
   };
 }
 

@@ -163,7 +163,7 @@ describe("report sheet", () => {
   });
 
   test("rows are ordered by sheet, severity, row and column, with Chinese labels", () => {
-    const base = { template: "grid", rule: "GRID-1", check: "posts-short", messageId: "short", message: "岗位不足", clause: "哈办发〔2011〕14号 三(三)" };
+    const base = { template: "grid", rule: "GRID-1", check: "posts-short", messageId: "short", message: "岗位不足", clause: "哈办发〔2011〕14号 三（三）" };
     const table = reportTable([
       { ...base, sheet: "乙", cell: "C5", row: 5, column: "C", severity: "error" },
       { ...base, sheet: "甲", cell: "AA2", row: 2, column: "AA", severity: "warning" },

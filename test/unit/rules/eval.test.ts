@@ -27,7 +27,7 @@ describe("EVAL-2 / EVAL-3: composite", () => {
     expect(internalScore(1000, 0)).toBe(500);
   });
   test.each([
-    [{ indicator: 1000.01, publicAppraisal: 0, internal: 0 }, "指标考核得分须在 0 至 1000 之间"],
+    [{ indicator: 1000.01, publicAppraisal: 0, internal: 0 }, "指标考核得分须在0至1000之间"],
     [{ indicator: -1, publicAppraisal: 0, internal: 0 }, "指标考核得分"],
     [{ indicator: 0, publicAppraisal: 1001, internal: 0 }, "公众评议得分"],
     [{ indicator: 0, publicAppraisal: 0, internal: -5 }, "内部评估得分"],
@@ -39,7 +39,7 @@ describe("EVAL-2 / EVAL-3: composite", () => {
   test("Decision scale 'percent': appraisals out of 100 are scaled to 1000", () => {
     const rules = loadRuleset(EvalRulesetSchema, { ...evalData, scale: { ...evalData.scale, value: "percent" } });
     expect(composite({ indicator: 800, publicAppraisal: 70, internal: 90 }, rules)).toBeCloseTo(780, 9);
-    expectCellError(composite({ indicator: 800, publicAppraisal: 700, internal: 90 }, rules), "0 至 100");
+    expectCellError(composite({ indicator: 800, publicAppraisal: 700, internal: 90 }, rules), "0至100");
   });
 });
 
@@ -63,7 +63,7 @@ describe("EVAL-5: deduction", () => {
     [{ central: 2, provincial: 0, city: 0 }, 50], // 60 → capped
   ])("%p → %p", (e, out) => expect(deduction(e)).toBe(out));
   test.each([[9.5], [21], [0]])("per-person points %p outside 10–20 is an error", (p) =>
-    void expectCellError(deduction({ central: 0, provincial: 0, city: 0, sanctionPoints: [p] }), "须在 10 至 20 之间"));
+    void expectCellError(deduction({ central: 0, provincial: 0, city: 0, sanctionPoints: [p] }), "须在10至20之间"));
 });
 
 describe("EVAL-6: grade and the 600 Decision", () => {
@@ -123,7 +123,7 @@ describe("EVAL-7: 30% quota, conditions, ties", () => {
   });
   test.each([[0.6, 0.6], [60, 0.6], [1, 1], [0.595, 0.595], [100, 1]])("satisfaction %p → %p", (v, f) =>
     expect(satisfactionFraction(v)).toBeCloseTo(f, 10));
-  test("satisfaction out of range", () => void expectCellError(satisfactionFraction(101), "公众满意度须在 0 至 100 之间"));
+  test("satisfaction out of range", () => void expectCellError(satisfactionFraction(101), "公众满意度须在0至100之间"));
 });
 
 describe("EVAL-9 / EVAL-10: departments", () => {
@@ -135,7 +135,7 @@ describe("EVAL-9 / EVAL-10: departments", () => {
     [[60], true, false, "合格"],
   ])("%p done=%p veto=%p → %p", (s, done, veto, g) => expect(deptGrade(s, done, veto)).toBe(g));
   test("indicator out of 0–100 is an error", () => {
-    expectCellError(deptGrade([101], true), "指标得分须在 0 至 100 之间");
+    expectCellError(deptGrade([101], true), "指标得分须在0至100之间");
     expectCellError(deptGrade([-1], true));
   });
 });

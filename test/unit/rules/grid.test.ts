@@ -99,7 +99,7 @@ describe("patrolCheck (GRID-5 二(六))", () => {
     const f = patrolCheck({ patrols: p, hoursInGrid: g, workingHours: w });
     expect(f.map((x) => x.rule)).toEqual(rules);
     for (const x of f) {
-      expect(x.clause).toBe("哈办发〔2011〕14号 二(六)");
+      expect(x.clause).toBe("哈办发〔2011〕14号 二（六）");
       expect(x.severity).toBe("error");
     }
   });
@@ -122,7 +122,7 @@ describe("cell entry points", () => {
     ["district", 25000], ["区级", 25000], ["POSTS", 2],
   ])("field %p", (field, n) => expect(gridStaffing("1,800户", "五星级", field)).toEqual([[n]]));
   test.each([
-    [[-3, null, null], '户数须为非负整数,收到 "-3"'],
+    [[-3, null, null], '户数须为非负整数，填报为“-3”'],
     [["abc", null, null], "户数须为非负整数"],
     [[null, null, null], "户数不能为空"],
     [[900, "六星", null], "星级须为星级"],
@@ -133,17 +133,17 @@ describe("cell entry points", () => {
   test("patrol check text", () => {
     expect(gridPatrolCheck(1, 3, 8)).toBe("合格");
     expect(gridPatrolCheck("1次", "3小时", "9小时")).toBe("合格");
-    expect(gridPatrolCheck(0, 3, 9)).toBe("不合格:每天至少巡查1次,实际0次(哈办发〔2011〕14号 二(六))");
+    expect(gridPatrolCheck(0, 3, 9)).toBe("不合格：每天至少巡查1次，填报0次（哈办发〔2011〕14号 二（六））");
     const two = gridPatrolCheck(0, 1, 9) as string;
-    expect(two.startsWith("不合格:")).toBe(true);
+    expect(two.startsWith("不合格：")).toBe(true);
     expect(two.split("；")).toHaveLength(2);
   });
   test.each([
     [[-1, 3, 8], "巡查次数须为非负整数"],
     [[1, -1, 8], "在格时长不能为负数"],
-    [[1, 0, 0], "工作时长须大于 0"],
-    [[1, 0, 25], "工作时长须在 0 至 24 之间"],
-    [[1, 9, 8], "在格时长不能超过 8"],
+    [[1, 0, 0], "工作时长须大于0"],
+    [[1, 0, 25], "工作时长须在0至24之间"],
+    [[1, 9, 8], "在格时长不能超过8"],
     [[1, null, 8], "在格时长不能为空"],
   ])("patrol bad input %p → %p", (args, msg) => {
     expectCellError(gridPatrolCheck(...(args as [unknown, unknown, unknown])), msg);

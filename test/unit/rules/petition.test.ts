@@ -106,7 +106,7 @@ describe("PET-5: two annual scores averaged", () => {
     expect(averageYears([14], "信访立案件办理")).toBe(14);
   });
   test("three years or none is an error", () => {
-    expectCellError(averageYears([1, 2, 3], "集体上访和疑难个访"), "最多 2 个值");
+    expectCellError(averageYears([1, 2, 3], "集体上访和疑难个访"), "最多2个值");
     expectCellError(averageYears([], "集体上访和疑难个访"), "不能为空");
   });
   test("the total uses the averages", () => {

@@ -91,7 +91,7 @@ describe("checkTrip TRIP-1…8", () => {
 
   test("TRIP-4 finding carries days", () => {
     const [f] = findings({ ...base, returnDate: d("2024-03-07") });
-    expect(f).toMatchObject({ clause: "渝委发〔2005〕14号 (八)", expected: 6, actual: 7, field: "returnDate" });
+    expect(f).toMatchObject({ clause: "渝委发〔2005〕14号 （八）", expected: 6, actual: 7, field: "returnDate" });
   });
 
   test.each([
@@ -152,17 +152,17 @@ describe("verdict text", () => {
   test("合规 / 需说明 / 违规, every finding with its clause, joined by ；", () => {
     expect(tripVerdict(findings(base))).toBe("合规");
     expect(tripVerdict(findings({ ...base, groupSize: 7 }))).toBe(
-      "需说明:考察团组7人,原则上不超过6人,超过须在请示中说明情况(渝委发〔2005〕14号 (五))");
+      "需说明：考察团组7人，原则上不超过6人，超过须在请示中说明情况（渝委发〔2005〕14号 （五））");
     const v = tripVerdict(findings({ ...base, groupSize: 7, passportDate: d("2024-03-22") }));
-    expect(v.startsWith("违规:")).toBe(true);
+    expect(v.startsWith("违规：")).toBe(true);
     expect(v.split("；")).toHaveLength(2);
-    expect(v).toContain("(渝委发〔2005〕14号 (十八))");
+    expect(v).toContain("（渝委发〔2005〕14号 （十八））");
   });
   test("info alone stays 合规; with a warning it is listed as 提示", () => {
     const t = { ...base, type: "training" as const, returnDate: d("2024-03-20") };
     expect(tripVerdict(findings(t))).toBe("合规");
     const v = tripVerdict(findings({ ...t, tripsThisYear: 2 }));
-    expect(v).toMatch(/^需说明:本年度第2次出访.*；提示:培训团组在外20天/);
+    expect(v).toMatch(/^需说明：本年度第2次出访.*；提示：培训团组在外20天/);
   });
 });
 
@@ -171,44 +171,44 @@ describe("countries: a count or a list", () => {
     [1, 1], ["2", 2], ["２", 2], ["2国", 2], ["2个", 2], ["日本", 1], ["日本、韩国", 2], ["日本,韩国", 2], ["日本，韩国", 2],
     ["日本 韩国", 2], ["日本/韩国", 2], ["日本、韩国、新加坡", 3], ["日本、日本", 1], [" 日本、 韩国 ", 2], [[["日本、韩国"]], 2],
   ])("%p → %i", (v, n) => expect(countryCount(v)).toBe(n));
-  test.each([[null, "出访国家不能为空"], [0, "出访国家须大于 0"], [-1, "出访国家须为非负整数"], [1.5, "出访国家须为非负整数"], [true, "出访国家须为非负整数"]])(
+  test.each([[null, "出访国家不能为空"], [0, "出访国家须大于0"], [-1, "出访国家须为非负整数"], [1.5, "出访国家须为非负整数"], [true, "出访国家须为非负整数"]])(
     "%p → %p", (v, msg) => void expectCellError(countryCount(v), msg));
 });
 
 describe("tripCheckCell (TRIP_CHECK core)", () => {
   test("typed inputs from cells", () => {
     expect(tripCheckCell("考察", "6人", "日本、韩国", "2024-03-01", "2024-03-10")).toBe("合规");
-    expect(tripCheckCell("考察团", 6, "日本、韩国", "2024-03-01", "2024-03-11")).toMatch(/^需说明:出访2国在外11天/);
+    expect(tripCheckCell("考察团", 6, "日本、韩国", "2024-03-01", "2024-03-11")).toMatch(/^需说明：出访2国在外11天/);
     expect(tripCheckCell("培训", 20, 1, "2024-03-01", "2024-04-11", null, "2024-01-01", "2024-01-22", "2024-05-11", "2024-04-26")).toBe("合规");
-    expect(tripCheckCell("参展", 3, 1, "2024-03-01", "2024-03-06", "", "", "", "", "2024-03-22")).toMatch(/^违规:/);
+    expect(tripCheckCell("参展", 3, 1, "2024-03-01", "2024-03-06", "", "", "", "", "2024-03-22")).toMatch(/^违规：/);
   });
   test.each([
-    [["旅游", 3, 1, "2024-03-01", "2024-03-06"], "团组类型须为 考察、培训、参展 或 办展"],
-    [["考察", 0, 1, "2024-03-01", "2024-03-06"], "团组人数须大于 0"],
+    [["旅游", 3, 1, "2024-03-01", "2024-03-06"], "团组类型须为考察、培训、参展或办展"],
+    [["考察", 0, 1, "2024-03-01", "2024-03-06"], "团组人数须大于0"],
     [["考察", "abc", 1, "2024-03-01", "2024-03-06"], "团组人数须为非负整数"],
     [["考察", 3, null, "2024-03-01", "2024-03-06"], "出访国家不能为空"],
     [["考察", 3, 1, "2024-03-01", "2024-02-06"], "返回日期不能早于出发日期"],
-    [["考察", 3, 1, "2024-03-01", "2024-03-06", 0], "本年度出访次数须大于 0"],
+    [["考察", 3, 1, "2024-03-01", "2024-03-06", 0], "本年度出访次数须大于0"],
     [["考察", 3, 1, "2024-03-01", "2024-03-06", null, "x"], "报批日期须为日期"],
   ])("%p → %p", (args, msg) => void expectCellError((tripCheckCell as (...a: unknown[]) => unknown)(...args), msg));
 });
 
 describe("tripApprover (TRIP-13, (十二))", () => {
   test.each([
-    [1, "报市委分管业务工作的领导、分管外事工作的副书记、书记审批(渝委发〔2005〕14号 (十二)1)"],
-    ["5", "报市政府分管业务工作的领导、分管外事工作的副市长和市长审批(渝委发〔2005〕14号 (十二)5)"],
-    ["市政府部门正职", "报市政府分管业务工作的领导、分管外事工作的副市长和市长审批(渝委发〔2005〕14号 (十二)5)"],
-    ["区县纪委书记", "报市委分管外事工作的副书记审批(渝委发〔2005〕14号 (十二)4)"],
-    ["区县党委书记", "报市委联系该区县(自治县、市)的领导、分管外事工作的副书记、书记审批(渝委发〔2005〕14号 (十二)3)"],
-    ["副县长", "报分管外事工作的副市长审批(渝委发〔2005〕14号 (十二)7)"],
-    ["高校副职", "报市委或市政府分管业务工作的副书记或副市长审批(渝委发〔2005〕14号 (十二)8)"],
-    ["第7项", "报分管外事工作的副市长审批(渝委发〔2005〕14号 (十二)7)"],
-    [" 市政府 部门正职 ", "报市政府分管业务工作的领导、分管外事工作的副市长和市长审批(渝委发〔2005〕14号 (十二)5)"],
+    [1, "报市委分管业务工作的领导、分管外事工作的副书记、书记审批（渝委发〔2005〕14号 （十二）1）"],
+    ["5", "报市政府分管业务工作的领导、分管外事工作的副市长和市长审批（渝委发〔2005〕14号 （十二）5）"],
+    ["市政府部门正职", "报市政府分管业务工作的领导、分管外事工作的副市长和市长审批（渝委发〔2005〕14号 （十二）5）"],
+    ["区县纪委书记", "报市委分管外事工作的副书记审批（渝委发〔2005〕14号 （十二）4）"],
+    ["区县党委书记", "报市委联系该区县（自治县、市）的领导、分管外事工作的副书记、书记审批（渝委发〔2005〕14号 （十二）3）"],
+    ["副县长", "报分管外事工作的副市长审批（渝委发〔2005〕14号 （十二）7）"],
+    ["高校副职", "报市委或市政府分管业务工作的副书记或副市长审批（渝委发〔2005〕14号 （十二）8）"],
+    ["第7项", "报分管外事工作的副市长审批（渝委发〔2005〕14号 （十二）7）"],
+    [" 市政府 部门正职 ", "报市政府分管业务工作的领导、分管外事工作的副市长和市长审批（渝委发〔2005〕14号 （十二）5）"],
   ])("%p", (p, text) => expect(tripApprover(p)).toBe(text));
   test("case 8 by number gives both routes", () => {
     const t = tripApprover(8);
-    expect(t).toContain("正职领导:报市委或市政府分管业务工作的领导");
-    expect(t).toContain("副职领导:报市委或市政府分管业务工作的副书记或副市长审批");
+    expect(t).toContain("正职领导：报市委或市政府分管业务工作的领导");
+    expect(t).toContain("副职领导：报市委或市政府分管业务工作的副书记或副市长审批");
   });
   test("every short name of every route resolves to its own route", () => {
     for (const a of tripRuleset.approvals) for (const n of a.names) expect(tripApprover(n)).toContain(a.route);
@@ -217,5 +217,5 @@ describe("tripApprover (TRIP-13, (十二))", () => {
     expectCellError(tripApprover(p));
     expectCellError(tripApprover(p), /^职务/);
   });
-  test("the hint lists the cases", () => expect(approverHint()).toMatch(/^1–10 或 市委部委正职/));
+  test("the hint lists the cases", () => expect(approverHint()).toMatch(/^1–10或市委部委正职/));
 });

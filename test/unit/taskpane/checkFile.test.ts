@@ -35,7 +35,7 @@ describe("runCheck (the worker's job)", () => {
   it("posts the reader's one-line Chinese reason for a file that is not a workbook", async () => {
     const posted: CheckMessage[] = [];
     await runCheck({ data: new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9]).buffer, file: "x.xlsx" }, (m) => posted.push(m));
-    expect(posted).toEqual([{ type: "error", message: expect.stringMatching(/^不是 \.xlsx 工作簿/) }]);
+    expect(posted).toEqual([{ type: "error", message: expect.stringMatching(/^不是\.xlsx工作簿/) }]);
   });
 });
 

@@ -25,7 +25,7 @@ const DOCUMENTED: Record<string, unknown> = {
   GRID_PATROL_CHECK: "合格",
   TRIP_DAYS: 6,
   TRIP_CHECK: "合规",
-  TRIP_APPROVER: "报市政府分管业务工作的领导、分管外事工作的副市长和市长审批(渝委发〔2005〕14号 (十二)5)",
+  TRIP_APPROVER: "报市政府分管业务工作的领导、分管外事工作的副市长和市长审批（渝委发〔2005〕14号 （十二）5）",
   PETITION_SCORE: (85 / 95) * 100, // a B unit: 85 of its 95 points, on the 100 scale
   PETITION_COLLECTIVE: 16, // 20 − 2 (one provincial) − 2 (two city), as README’s (1, 0, 2) → 15
   PETITION_CASES: 12.5,

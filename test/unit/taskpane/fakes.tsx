@@ -26,14 +26,14 @@ export function finding(over: Partial<Finding> & Pick<Finding, "cell" | "severit
   const m = /^([A-Z]+)(\d+)$/.exec(over.cell) as RegExpExecArray;
   return {
     sheet: "评分表", template: "petition", row: Number(m[2]), column: m[1], rule: "PET-7", check: "section-max", messageId: "aboveMax",
-    message: "C类“信访基层基础工作”满分14分,填报16分", clause: "深办〔2003〕36号 二(二)", ...over,
+    message: "C类“信访基层基础工作”满分14分，填报16分", clause: "深办〔2003〕36号 二（二）", ...over,
   };
 }
 
 export const FINDINGS: Finding[] = [
   finding({ cell: "F7", severity: "error", expected: 14, actual: 16 }),
-  finding({ cell: "D9", severity: "error", rule: "PET-2", message: "发生重大恶性事件的单位,集体上访和疑难个访应为0分", clause: "深办〔2003〕36号 二(四)1" }),
-  finding({ cell: "K12", severity: "warning", rule: "PET-6", message: "C类原始得分超过80分", clause: "深办〔2003〕36号 三(四)" }),
+  finding({ cell: "D9", severity: "error", rule: "PET-2", message: "发生重大恶性事件的单位，集体上访和疑难个访应为0分", clause: "深办〔2003〕36号 二（四）1" }),
+  finding({ cell: "K12", severity: "warning", rule: "PET-6", message: "C类原始得分超过80分", clause: "深办〔2003〕36号 三（四）" }),
   finding({ cell: "A15", severity: "info", rule: "PET-CAT", message: "单位未列入考核名单", clause: "深办〔2003〕36号 一" }),
 ];
 

@@ -8,16 +8,16 @@ import { enUS } from "../../../src/i18n/en-US";
 describe("FindingsList", () => {
   test("groups by severity with counts, each finding showing cell, message and clause", () => {
     renderWith(<FindingsList findings={FINDINGS} />);
-    expect(screen.getByRole("heading", { name: "违规(2)" })).toBeTruthy();
-    expect(screen.getByRole("heading", { name: "需说明(1)" })).toBeTruthy();
-    expect(screen.getByRole("heading", { name: "提示(1)" })).toBeTruthy();
-    const errors = screen.getByRole("region", { name: "违规(2)" });
+    expect(screen.getByRole("heading", { name: "违规（2）" })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "需说明（1）" })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "提示（1）" })).toBeTruthy();
+    const errors = screen.getByRole("region", { name: "违规（2）" });
     const items = within(errors).getAllByRole("button");
     expect(items).toHaveLength(2);
     expect(items[0].textContent).toContain("F7");
-    expect(items[0].textContent).toContain("满分14分,填报16分");
-    expect(items[0].textContent).toContain("深办〔2003〕36号 二(二)");
-    expect(items[0].textContent).toContain("应为 14");
+    expect(items[0].textContent).toContain("满分14分，填报16分");
+    expect(items[0].textContent).toContain("深办〔2003〕36号 二（二）");
+    expect(items[0].textContent).toContain("应为14");
     expect(items[1].textContent).toContain("D9");
   });
 
@@ -25,13 +25,13 @@ describe("FindingsList", () => {
     const user = userEvent.setup();
     renderWith(<FindingsList findings={FINDINGS} />);
     const filters = screen.getByRole("group", { name: "按严重程度筛选" });
-    expect(within(filters).getByRole("button", { name: "全部(4)" }).getAttribute("aria-pressed")).toBe("true");
-    await user.click(within(filters).getByRole("button", { name: "需说明(1)" }));
-    expect(within(filters).getByRole("button", { name: "需说明(1)" }).getAttribute("aria-pressed")).toBe("true");
-    expect(screen.queryByRole("heading", { name: "违规(2)" })).toBeNull();
+    expect(within(filters).getByRole("button", { name: "全部（4）" }).getAttribute("aria-pressed")).toBe("true");
+    await user.click(within(filters).getByRole("button", { name: "需说明（1）" }));
+    expect(within(filters).getByRole("button", { name: "需说明（1）" }).getAttribute("aria-pressed")).toBe("true");
+    expect(screen.queryByRole("heading", { name: "违规（2）" })).toBeNull();
     expect(screen.getByRole("button", { name: /K12/ })).toBeTruthy();
     expect(screen.queryByRole("button", { name: /F7/ })).toBeNull();
-    await user.click(within(filters).getByRole("button", { name: "全部(4)" }));
+    await user.click(within(filters).getByRole("button", { name: "全部（4）" }));
     expect(screen.getByRole("button", { name: /F7/ })).toBeTruthy();
   });
 
@@ -60,9 +60,9 @@ describe("FindingsList", () => {
     const many = Array.from({ length: FINDINGS_PAGE + 5 }, (_, i) => finding({ cell: `B${i + 2}`, severity: "error" }));
     renderWith(<FindingsList findings={many} />);
     // hidden: true skips jsdom's slow visibility computation over hundreds of items
-    const group = screen.getByRole("region", { name: `违规(${many.length})`, hidden: true });
+    const group = screen.getByRole("region", { name: `违规（${many.length}）`, hidden: true });
     expect(within(group).getAllByRole("listitem", { hidden: true })).toHaveLength(FINDINGS_PAGE);
-    await user.click(screen.getByText("再显示 5 条"));
+    await user.click(screen.getByText("再显示5条"));
     expect(within(group).getAllByRole("listitem", { hidden: true })).toHaveLength(many.length);
   }, 60_000);
 

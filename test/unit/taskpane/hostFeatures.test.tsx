@@ -74,7 +74,7 @@ describe("older Excel: features hidden or degraded, with the reason in Chinese",
     await screen.findByRole("heading", { name: /违规/ });
     await user.click(screen.getByRole("button", { name: "标注问题单元格" }));
     await waitFor(() => expect(screen.getByRole("alert").textContent)
-      .toBe("已标注 2 个单元格。工作表“汇总”、“附表”受保护，未标注；撤销保护后可重新标注。"));
+      .toBe("已标注2个单元格。工作表“汇总”、“附表”受保护，未标注；撤销保护后可重新标注。"));
   });
 
   test("templates are written cell by cell: said before and after inserting", async () => {

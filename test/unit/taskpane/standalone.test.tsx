@@ -29,14 +29,14 @@ describe("StandalonePane", () => {
     const validate = jest.fn(() => RESULT);
     const save = jest.fn();
     renderWith(<StandalonePane filePort={port} validate={validate} fetchBytes={jest.fn()} templates={TEMPLATES} save={save} />);
-    const input = screen.getByLabelText("选择 .xlsx 文件") as HTMLInputElement;
+    const input = screen.getByLabelText("选择.xlsx文件") as HTMLInputElement;
     expect(input.type).toBe("file");
     expect(input.accept).toContain(".xlsx");
     await user.upload(input, xlsxFile("2024信访考核.xlsx"));
-    expect(await screen.findByRole("heading", { name: "违规(2)" })).toBeTruthy();
+    expect(await screen.findByRole("heading", { name: "违规（2）" })).toBeTruthy();
     expect(port.read.mock.calls[0][1]).toBe("2024信访考核.xlsx");
     expect(validate).toHaveBeenCalledWith({ file: "2024信访考核.xlsx", sheets: [{ name: "评分表", rows: [] }] });
-    expect(screen.getByText("文件:2024信访考核.xlsx")).toBeTruthy();
+    expect(screen.getByText("文件：2024信访考核.xlsx")).toBeTruthy();
     for (const cell of ["F7", "D9", "K12", "A15"]) expect(screen.getByRole("button", { name: new RegExp(cell) })).toBeTruthy();
 
     await user.click(screen.getByRole("button", { name: "下载校验报告" }));
@@ -52,7 +52,7 @@ describe("StandalonePane", () => {
     renderWith(<StandalonePane filePort={port} validate={() => RESULT} fetchBytes={fetchBytes} templates={TEMPLATES} />);
     await user.selectOptions(screen.getByLabelText("示例工作簿"), "grid");
     await user.click(screen.getByRole("button", { name: "打开示例" }));
-    expect(await screen.findByRole("heading", { name: "违规(2)" })).toBeTruthy();
+    expect(await screen.findByRole("heading", { name: "违规（2）" })).toBeTruthy();
     expect(fetchBytes).toHaveBeenCalledWith("assets/templates/examples/grid-errors.xlsx");
     expect(port.read.mock.calls[0][1]).toBe("grid-errors.xlsx");
   });
@@ -60,20 +60,20 @@ describe("StandalonePane", () => {
   test("?sample opens the example at once", async () => {
     const fetchBytes = jest.fn(async () => new ArrayBuffer(2));
     renderWith(<StandalonePane filePort={filePort()} validate={() => RESULT} fetchBytes={fetchBytes} templates={TEMPLATES} initialSample="petition" />);
-    expect(await screen.findByRole("heading", { name: "需说明(1)" })).toBeTruthy();
+    expect(await screen.findByRole("heading", { name: "需说明（1）" })).toBeTruthy();
     expect(fetchBytes).toHaveBeenCalledWith("assets/templates/examples/petition-errors.xlsx");
   });
 
   test("a file that is not .xlsx, or that cannot be read, is an error the clerk sees", async () => {
     const user = userEvent.setup({ applyAccept: false });
     const port = filePort();
-    port.read.mockRejectedValueOnce(new Error("文件已损坏,无法读取"));
+    port.read.mockRejectedValueOnce(new Error("文件已损坏，无法读取"));
     renderWith(<StandalonePane filePort={port} validate={() => RESULT} fetchBytes={jest.fn()} templates={TEMPLATES} />);
-    const input = screen.getByLabelText("选择 .xlsx 文件");
+    const input = screen.getByLabelText("选择.xlsx文件");
     await user.upload(input, new File(["x"], "旧表.xls"));
-    expect((await screen.findByRole("alert")).textContent).toContain("请选择 .xlsx 格式的工作簿。");
+    expect((await screen.findByRole("alert")).textContent).toContain("请选择.xlsx格式的工作簿。");
     expect(port.read).not.toHaveBeenCalled();
     await user.upload(input, xlsxFile("坏.xlsx"));
-    await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("坏.xlsx:文件已损坏,无法读取"));
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("坏.xlsx:文件已损坏，无法读取"));
   });
 });

@@ -42,12 +42,12 @@ describe("FunctionsTab", () => {
     expect(item.textContent).toContain(FUNCTION_EXAMPLES.GRID_STAFFING);
     await user.click(within(item).getByRole("button", { name: "插入 GOV.GRID_STAFFING" }));
     expect(port.insertFormula).toHaveBeenCalledWith(FUNCTION_EXAMPLES.GRID_STAFFING);
-    expect(await screen.findByText("已插入到 Sheet1!C5。")).toBeTruthy();
+    expect(await screen.findByText("已插入到Sheet1!C5。")).toBeTruthy();
   });
 
   test("a functions.json that cannot be loaded is reported, not hidden", async () => {
     renderWith(<FunctionsTab port={fakePort()} fetchJson={async () => { throw new Error("functions.json: HTTP 404"); }} />);
-    expect((await screen.findByRole("alert")).textContent).toContain("无法加载函数列表:functions.json: HTTP 404");
+    expect((await screen.findByRole("alert")).textContent).toContain("无法加载函数列表：functions.json: HTTP 404");
   });
 
   test("malformed metadata is an error", () => {

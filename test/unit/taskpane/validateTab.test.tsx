@@ -15,13 +15,13 @@ describe("ValidateTab", () => {
     const validate = jest.fn(() => RESULT);
     renderWith(<ValidateTab port={port} validate={validate} templates={TEMPLATES} />);
     await user.click(screen.getByRole("button", { name: "校验当前工作表" }));
-    expect(await screen.findByRole("heading", { name: "违规(2)" })).toBeTruthy();
+    expect(await screen.findByRole("heading", { name: "违规（2）" })).toBeTruthy();
     expect(port.readActiveSheet).toHaveBeenCalledTimes(1);
     expect(port.readAllSheets).not.toHaveBeenCalled();
     expect(validate).toHaveBeenCalledWith({ sheets: [{ name: "评分表", rows: [["单位"]] }] });
     const summary = screen.getByRole("region", { name: "识别的模板" });
-    expect(summary.textContent).toContain("评分表:信访工作目标管理考核评分表(表头在第 4 行,9 行数据)");
-    expect(summary.textContent).toContain("说明:未识别模板");
+    expect(summary.textContent).toContain("评分表：信访工作目标管理考核评分表（表头在第4行，9行数据）");
+    expect(summary.textContent).toContain("说明：未识别模板");
     // validating wrote nothing
     expect(port.highlight).not.toHaveBeenCalled();
     expect(port.addReportSheet).not.toHaveBeenCalled();
@@ -38,11 +38,11 @@ describe("ValidateTab", () => {
     });
     renderWith(<ValidateTab port={port} validate={() => RESULT} templates={TEMPLATES} />);
     await user.click(screen.getByRole("button", { name: "校验全部" }));
-    expect((await screen.findByText("正在读取“评分表”:5000/12000 行"))).toBeTruthy();
+    expect((await screen.findByText("正在读取“评分表”：5000/12000行"))).toBeTruthy();
     expect(screen.getByRole("progressbar")).toBeTruthy();
     expect(screen.getByRole("button", { name: "校验全部" }).hasAttribute("disabled")).toBe(true);
     gate.resolve({ sheets: [] });
-    expect(await screen.findByRole("heading", { name: "需说明(1)" })).toBeTruthy();
+    expect(await screen.findByRole("heading", { name: "需说明（1）" })).toBeTruthy();
   });
 
   test("clicking a finding selects its cell on its sheet", async () => {
@@ -60,7 +60,7 @@ describe("ValidateTab", () => {
     renderWith(<ValidateTab port={port} validate={() => RESULT} templates={TEMPLATES} />);
     expect(screen.getByRole("button", { name: "生成校验报告" }).hasAttribute("disabled")).toBe(true);
     await user.click(screen.getByRole("button", { name: "校验当前工作表" }));
-    await screen.findByRole("heading", { name: "违规(2)" });
+    await screen.findByRole("heading", { name: "违规（2）" });
     await user.click(screen.getByRole("button", { name: "生成校验报告" }));
     expect(await screen.findByText("已生成工作表“校验报告 (2)”。")).toBeTruthy();
     const [base, table] = port.addReportSheet.mock.calls[0];
@@ -76,11 +76,11 @@ describe("ValidateTab", () => {
     renderWith(<ValidateTab port={port} validate={() => RESULT} templates={TEMPLATES} />);
     expect(screen.getByRole("button", { name: "标注问题单元格" }).hasAttribute("disabled")).toBe(true);
     await user.click(screen.getByRole("button", { name: "清除标注" }));
-    expect(await screen.findByText("已恢复 3 个单元格的原填充。")).toBeTruthy();
+    expect(await screen.findByText("已恢复3个单元格的原填充。")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "校验当前工作表" }));
-    await screen.findByRole("heading", { name: "违规(2)" });
+    await screen.findByRole("heading", { name: "违规（2）" });
     await user.click(screen.getByRole("button", { name: "标注问题单元格" }));
-    expect(await screen.findByText("已标注 4 个单元格。")).toBeTruthy();
+    expect(await screen.findByText("已标注4个单元格。")).toBeTruthy();
     expect(port.highlight).toHaveBeenCalledWith(RESULT.findings);
   });
 
@@ -89,6 +89,6 @@ describe("ValidateTab", () => {
     const port = fakePort({ readActiveSheet: jest.fn(async () => { throw new Error("工作表已被保护"); }) });
     renderWith(<ValidateTab port={port} validate={() => RESULT} templates={TEMPLATES} />);
     await user.click(screen.getByRole("button", { name: "校验当前工作表" }));
-    await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("操作失败:工作表已被保护"));
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("操作失败：工作表已被保护"));
   });
 });

@@ -1,5 +1,5 @@
 /**
- * patrol template (哈办发〔2011〕14号 二(四)、二(六)): clean sample, planted errors, and one failing
+ * patrol template （哈办发〔2011〕14号 二（四）、二（六））: clean sample, planted errors, and one failing
  * case per check with its rule id and cell.
  */
 import { ruleClause } from "../../../src/core/rules/ruleTable";
@@ -21,7 +21,7 @@ describe("metadata", () => {
     const ids = template.checks.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(template.checks.map((c) => [c.rule, ruleClause(template.rules, c.rule)])).toEqual([
-      ["GRID-5", "哈办发〔2011〕14号 二(六)"], ["GRID-5", "哈办发〔2011〕14号 二(六)"], ["GRID-6", "哈办发〔2011〕14号 二(四)"],
+      ["GRID-5", "哈办发〔2011〕14号 二（六）"], ["GRID-5", "哈办发〔2011〕14号 二（六）"], ["GRID-6", "哈办发〔2011〕14号 二（四）"],
     ]);
   });
 });

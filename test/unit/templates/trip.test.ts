@@ -26,7 +26,7 @@ describe("metadata", () => {
   test("checks cite 渝委发〔2005〕14号 with unique ids and cover TRIP-1…8", () => {
     const ids = template.checks.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const c of template.checks) expect(ruleClause(template.rules, c.rule, c.clause).startsWith("渝委发〔2005〕14号 (")).toBe(true);
+    for (const c of template.checks) expect(ruleClause(template.rules, c.rule, c.clause).startsWith("渝委发〔2005〕14号 （")).toBe(true);
     const rules = new Set(template.checks.map((c) => c.rule));
     for (let i = 1; i <= 8; i++) expect(rules.has(`TRIP-${i}`)).toBe(true);
   });

@@ -32,7 +32,7 @@ describe("findings from reports", () => {
     const r = run([PET_HEADER, ["市信访局", "A", 25, 9, 34]], [petitionLike()]);
     expect(r.findings).toEqual([{
       file: "测试.xlsx", sheet: "表1", template: "petition", cell: "C2", row: 2, column: "C", rule: "T-MAX",
-      check: "max-leadership", messageId: "say", severity: "error", message: "超过满分20", expected: 20, actual: 25, clause: "测试文件 二(二)",
+      check: "max-leadership", messageId: "say", severity: "error", message: "超过满分20", expected: 20, actual: 25, clause: "测试文件 二（二）",
     }]);
   });
 
@@ -75,7 +75,7 @@ describe("typed columns: row.value", () => {
     const r = run([GRID_HEADER, ["南岗区", "A社区", "很多", 1]], [gridLike([ask("a"), ask("b")])]);
     expect(r.findings).toEqual([expect.objectContaining({
       cell: "C2", rule: "INPUT", check: "input", messageId: "notCount", severity: "error", clause: "测试文件四", template: "grid",
-      message: '户数须为非负整数,收到 "很多"',
+      message: '户数须为非负整数，填报为“很多”',
     })]);
   });
 
@@ -125,7 +125,7 @@ describe("typed columns: row.value", () => {
       ["市信访局", "A", 18, 9, "九"],
     ];
     const r = runValidation({ sheets: [sheet("S", rows, [merge(1, 3, 1, 4)])] }, { templates: [petitionLike()] });
-    expect(r.findings.map((f) => [f.cell, f.message])).toEqual([["E3", '集体上访和疑难个访·第二年须为数字,收到 "九"']]);
+    expect(r.findings.map((f) => [f.cell, f.message])).toEqual([["E3", '集体上访和疑难个访·第二年须为数字，填报为“九”']]);
   });
 });
 
@@ -168,8 +168,8 @@ describe("a check that throws does not stop validation", () => {
     };
     const r = run([GRID_HEADER, ["南岗区", "A社区", 900, -1], ["南岗区", "B社区", 900, -2]], [gridLike([strict])]);
     expect(r.findings.map((f) => [f.cell, f.rule, f.severity, f.message])).toEqual([
-      ["A2", "T-STRICT", "error", '专职工作者数须为非负整数,收到 "-1"'],
-      ["A3", "T-STRICT", "error", '专职工作者数须为非负整数,收到 "-2"'],
+      ["A2", "T-STRICT", "error", '专职工作者数须为非负整数，填报为“-1”'],
+      ["A3", "T-STRICT", "error", '专职工作者数须为非负整数，填报为“-2”'],
     ]);
   });
 });
@@ -200,13 +200,13 @@ describe("several sheets, unrecognised sheets, forced templates", () => {
       ["评分", "C3", "T-MAX", "error"],
       ["空表", "A1", "TEMPLATE", "info"],
     ]);
-    expect(r.findings[1].message).toBe("工作表“说明”未识别为任何模板");
+    expect(r.findings[1].message).toBe("工作表“说明”未识别为任何模板，未作校验；如需校验，请对照“模板”页的空白表核对表头");
   });
 
   test("an unrecognised sheet close to a template says which columns it lacks", () => {
     const r = run([["单位", "类别", "信访领导工作", "合计"], ["市信访局", "A", 18, 27]], [petitionLike()]);
     expect(r.findings).toHaveLength(1);
-    expect(r.findings[0].message).toContain("缺少列：集体上访和疑难个访");
+    expect(r.findings[0].message).toContain("缺少“集体上访和疑难个访");
   });
 
   test("forced: each missing column is an error at the header row's first cell", () => {
@@ -280,7 +280,7 @@ describe("indicator columns (extraNumericAs) through row.value", () => {
     const r = run(rows, [deptLike([range])]);
     expect(r.findings.map((f) => [f.cell, f.rule, f.message])).toEqual([
       ["B2", "T-RANGE", "超过100"],
-      ["C3", "INPUT", '社会事业须为数字,收到 "九十"'],
+      ["C3", "INPUT", '社会事业须为数字，填报为“九十”'],
     ]);
   });
 });

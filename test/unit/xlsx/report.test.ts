@@ -3,7 +3,7 @@ import type { Finding } from "../../../src/core/validate/findings";
 import { writeReportWorkbook } from "../../../src/xlsx/report";
 
 const base: Omit<Finding, "cell" | "row" | "column" | "message" | "severity"> = {
-  file: "a.xlsx", sheet: "评分表", template: "petition", rule: "PET-7", check: "section-max", messageId: "aboveMax", clause: "深办〔2003〕36号 二(二)",
+  file: "a.xlsx", sheet: "评分表", template: "petition", rule: "PET-7", check: "section-max", messageId: "aboveMax", clause: "深办〔2003〕36号 二（二）",
 };
 const finding = (cell: string, severity: Finding["severity"], message: string, extra: Partial<Finding> = {}): Finding => {
   const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
@@ -11,7 +11,7 @@ const finding = (cell: string, severity: Finding["severity"], message: string, e
 };
 
 const findings: Finding[] = [
-  finding("F7", "error", "C类“信访基层基础工作”满分14分,填报16分", { expected: 14, actual: 16 }),
+  finding("F7", "error", "C类“信访基层基础工作”满分14分，填报16分", { expected: 14, actual: 16 }),
   finding("B3", "warning", "=SUM(A1:A9)", { actual: "+8613800000000" }),
   finding("C4", "info", "@cmd", { expected: true, actual: "-5" }),
   finding("A5", "error", "\tTAB", { actual: "\rCR", file: "b.xlsx", sheet: "表2" }),
@@ -42,29 +42,29 @@ describe("writeReportWorkbook", () => {
         { file: "b.xlsx", sheet: "表2", template: null, rows: 0, headerRow: null },
       ],
       files: ["a.xlsx", "b.xlsx"],
-      unreadable: [{ file: "c.xlsx", message: "文件已损坏或不完整,无法解压" }],
+      unreadable: [{ file: "c.xlsx", message: "文件已损坏或不完整，无法解压" }],
       generatedAt: new Date(2024, 2, 5, 9, 7),
     }));
   });
 
   it("puts the summary on top", () => {
     const text = rowsOf(ws).slice(0, 9).map((r) => (r ?? []).filter((v) => v !== null && v !== undefined).join(" ")).join("\n");
-    expect(text).toContain("文件 2 个:a.xlsx、b.xlsx");
-    expect(text).toContain("工作表 2 个(识别出模板的 1 个)");
+    expect(text).toContain("文件 2个：a.xlsx、b.xlsx");
+    expect(text).toContain("工作表 2个（识别出模板的1个）");
     expect(text).toContain("识别的模板 petition");
-    expect(text).toContain("违规 2 处,需说明 1 处,提示 1 处");
-    expect(text).toContain("c.xlsx:文件已损坏或不完整,无法解压");
+    expect(text).toContain("违规2处，需说明1处，提示1处");
+    expect(text).toContain("c.xlsx：文件已损坏或不完整，无法解压");
     expect(text).toContain("生成时间 2024-03-05 09:07");
   });
 
   it("lists one row per finding under the header, in file, sheet, row order", () => {
     const rows = rowsOf(ws);
     const h = rows.findIndex((r) => r?.[0] === "文件" && r?.[2] === "单元格");
-    expect(rows[h]).toEqual(["文件", "工作表", "单元格", "级别", "规则", "条款", "说明", "应为", "实际"]);
+    expect(rows[h]).toEqual(["文件", "工作表", "单元格", "级别", "规则", "条款", "说明", "应为", "填报"]);
     const body = rows.slice(h + 1).map((r) => r.slice(0, 9));
     expect(body.map((r) => `${r[0]}!${r[2]}`)).toEqual(["a.xlsx!B3", "a.xlsx!C4", "a.xlsx!F7", "b.xlsx!A5"]);
     const f7 = body[2];
-    expect(f7.slice(1)).toEqual(["评分表", "F7", "违规", "PET-7", "深办〔2003〕36号 二(二)", "C类“信访基层基础工作”满分14分,填报16分", 14, 16]);
+    expect(f7.slice(1)).toEqual(["评分表", "F7", "违规", "PET-7", "深办〔2003〕36号 二（二）", "C类“信访基层基础工作”满分14分，填报16分", 14, 16]);
     expect(body[1][7]).toBe("是");
   });
 
@@ -82,6 +82,6 @@ describe("writeReportWorkbook", () => {
 
   it("writes a report with no findings", async () => {
     const empty = await load(await writeReportWorkbook({ findings: [], sheets: [], files: ["x.xlsx"] }));
-    expect(rowsOf(empty).flat()).toContain("违规 0 处,需说明 0 处,提示 0 处");
+    expect(rowsOf(empty).flat()).toContain("违规0处，需说明0处，提示0处");
   });
 });

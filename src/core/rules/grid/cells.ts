@@ -39,7 +39,7 @@ export function gridStaffing(
 /** Hours in a calendar day: a day's working time cannot exceed it. */
 const HOURS_PER_DAY = 24;
 
-/** GRID_PATROL_CHECK: `合格`, or `不合格:` followed by each failed rule with its clause (GRID-5). */
+/** GRID_PATROL_CHECK: `合格`, or `不合格：` followed by each failed rule with its clause (GRID-5). */
 export function gridPatrolCheck(
   patrols: unknown, hoursInGrid: unknown, workingHours: unknown, rs: GridRuleset = gridRuleset,
 ): string | CellError {
@@ -54,5 +54,5 @@ export function gridPatrolCheck(
   if (inGrid > working) return new CellError("aboveMax", "在格时长", M.aboveMax("在格时长", working, shown(scalar(hoursInGrid, "在格时长"))));
   const failed = patrolCheck({ patrols: p, hoursInGrid: inGrid, workingHours: working }, rs);
   if (failed.length === 0) return "合格";
-  return `不合格:${failed.map((f) => `${f.message}(${f.clause})`).join("；")}`;
+  return `不合格：${failed.map((f) => `${f.message}（${f.clause}）`).join("；")}`;
 }

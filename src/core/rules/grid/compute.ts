@@ -102,7 +102,7 @@ export function dailyPatrolFinding(patrols: number, rs: GridRuleset = gridRulese
     rule: min.rule,
     clause: citation(rs.document, min.clause),
     severity: "error",
-    message: `每天至少巡查${min.value}次,实际${patrols}次`,
+    message: `每天至少巡查${min.value}次，填报${patrols}次`,
     expected: min.value,
     actual: patrols,
   };
@@ -122,7 +122,7 @@ export function timeInGridFinding(hoursInGrid: number, workingHours: number, rs:
     rule: share.rule,
     clause: citation(rs.document, share.clause),
     severity: "error",
-    message: `在格时长须达工作时长的${formatShare(share.value)}以上,应不少于${round2(needed)}小时,实际${hoursInGrid}小时`,
+    message: `在格时长须达工作时长的${formatShare(share.value)}以上，应不少于${round2(needed)}小时，填报${hoursInGrid}小时`,
     expected: round2(needed),
     actual: hoursInGrid,
   };

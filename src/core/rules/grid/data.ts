@@ -63,8 +63,8 @@ export const gridData = {
     value: "ceil",
     rule: "GRID-1",
     note:
-      "“按900户设1个岗位”未说明取整方式:默认向上取整,且有住户的社区至少1个岗位(首批每社区各1名,GRID-2;" +
-      "目标为全覆盖);0户为0个岗位。按其他方式编制预算的单位可改为 floor 或 round。",
+      "“按900户设1个岗位”未说明取整方式：默认向上取整，且有住户的社区至少1个岗位（首批每社区各1名，GRID-2；" +
+      "目标为全覆盖）；0户为0个岗位。按其他方式编制预算的单位可改为 floor 或 round。",
     minimumWhenInhabited: { value: 1, rule: "GRID-2", clause: "三(三)" },
   },
   recruitmentYears: { value: 3, rule: "GRID-1", clause: "三(三)" },

@@ -89,7 +89,7 @@ export function tripCheckCell(
 /** What TRIP_APPROVER accepts, for its message: the case numbers and one name per route. */
 export function approverHint(rs: TripRuleset = tripRuleset): string {
   const cases = rs.approvals.map((a) => a.case);
-  return `${Math.min(...cases)}–${Math.max(...cases)} 或 ${rs.approvals.map((a) => a.names[0]).join("、")}`;
+  return `${Math.min(...cases)}–${Math.max(...cases)}或${rs.approvals.map((a) => a.names[0]).join("、")}`;
 }
 
 /** TRIP_APPROVER: the approval route of clause (十二) for a case number or a short name (TRIP-13). */

@@ -105,7 +105,7 @@ export function checkTrip(trip: Trip, rs: TripRuleset = tripRuleset): TripFindin
   if (trip.type === "study" && trip.groupSize > group.value) {
     out.push({
       rule: group.rule, clause: cite(group.clause), severity: "warning", field: "groupSize",
-      message: `考察团组${trip.groupSize}人,原则上不超过${group.value}人,超过须在请示中说明情况`,
+      message: `考察团组${trip.groupSize}人，原则上不超过${group.value}人，超过须在请示中说明情况`,
       expected: group.value, actual: trip.groupSize,
     });
   }
@@ -115,7 +115,7 @@ export function checkTrip(trip: Trip, rs: TripRuleset = tripRuleset): TripFindin
   if (trip.tripsThisYear != null && trip.tripsThisYear > perYear.value) {
     out.push({
       rule: perYear.rule, clause: cite(perYear.clause), severity: "warning", field: "tripsThisYear",
-      message: `本年度第${trip.tripsThisYear}次出访,市管干部原则上一年内出访不超过${perYear.value}次`,
+      message: `本年度第${trip.tripsThisYear}次出访，市管干部原则上一年内出访不超过${perYear.value}次`,
       expected: perYear.value, actual: trip.tripsThisYear,
     });
   }
@@ -125,7 +125,7 @@ export function checkTrip(trip: Trip, rs: TripRuleset = tripRuleset): TripFindin
   if (trip.countries > maxCountries.value) {
     out.push({
       rule: maxCountries.rule, clause: cite(maxCountries.clause), severity: "warning", field: "countries",
-      message: `出访${trip.countries}个国家(地区),原则上控制在${maxCountries.value}个以内`,
+      message: `出访${trip.countries}个国家（地区），原则上控制在${maxCountries.value}个以内`,
       expected: maxCountries.value, actual: trip.countries,
     });
   }
@@ -137,7 +137,7 @@ export function checkTrip(trip: Trip, rs: TripRuleset = tripRuleset): TripFindin
     if (limit && days > limit.maxDays.value) {
       out.push({
         rule: limit.maxDays.rule, clause: cite(limit.maxDays.clause), severity: "warning", field: "returnDate",
-        message: `出访${trip.countries}国在外${days}天,原则上不超过${limit.maxDays.value}天(含旅途时间)`,
+        message: `出访${trip.countries}国在外${days}天，原则上不超过${limit.maxDays.value}天（含旅途时间）`,
         expected: limit.maxDays.value, actual: days,
       });
     }
@@ -151,7 +151,7 @@ export function checkTrip(trip: Trip, rs: TripRuleset = tripRuleset): TripFindin
     if (trip.returnDate > lastReturn) {
       out.push({
         rule: months.rule, clause: cite(months.clause), severity: "warning", field: "returnDate",
-        message: `培训团组在外${days}天,超过${months.value}个月(最晚应于${formatDate(lastReturn)}返回),原则上不得超过${months.value}个月`,
+        message: `培训团组在外${days}天，超过${months.value}个月（最晚应于${formatDate(lastReturn)}返回），原则上不得超过${months.value}个月`,
         expected: formatDate(lastReturn), actual: formatDate(trip.returnDate),
       });
     } else {
@@ -160,7 +160,7 @@ export function checkTrip(trip: Trip, rs: TripRuleset = tripRuleset): TripFindin
       if (days < min || days > max) {
         out.push({
           rule: weeks.min.rule, clause: cite(weeks.min.clause), severity: "info", field: "returnDate",
-          message: `培训团组在外${days}天,以${weeks.min.value}至${weeks.max.value}周(${min}至${max}天)为宜`,
+          message: `培训团组在外${days}天，以${weeks.min.value}至${weeks.max.value}周（${min}至${max}天）为宜`,
           expected: days < min ? min : max, actual: days,
         });
       }
@@ -175,7 +175,7 @@ export function checkTrip(trip: Trip, rs: TripRuleset = tripRuleset): TripFindin
     if (got < needed) {
       out.push({
         rule: lead.rule, clause: cite(lead.clause), severity: "warning", field: "requestDate",
-        message: `报批日期${formatDate(trip.requestDate)}距办证日期${formatDate(trip.documentDate)}仅${got}天,应提前${lead.value}周(${needed}天)呈报`,
+        message: `报批日期${formatDate(trip.requestDate)}距办证日期${formatDate(trip.documentDate)}仅${got}天，应提前${lead.value}周（${needed}天）呈报`,
         expected: needed, actual: got,
       });
     }
@@ -188,7 +188,7 @@ export function checkTrip(trip: Trip, rs: TripRuleset = tripRuleset): TripFindin
       const r = rs.reportMonths;
       out.push({
         rule: r.rule, clause: cite(r.clause), severity: "error", field: "reportDate",
-        message: `出访报告${formatDate(trip.reportDate)}报送,超过返渝后${r.value}个月的期限${formatDate(deadline)}`,
+        message: `出访报告${formatDate(trip.reportDate)}报送，超过返渝后${r.value}个月的期限${formatDate(deadline)}`,
         expected: formatDate(deadline), actual: formatDate(trip.reportDate),
       });
     }
@@ -201,7 +201,7 @@ export function checkTrip(trip: Trip, rs: TripRuleset = tripRuleset): TripFindin
       const p = rs.passportDays;
       out.push({
         rule: p.rule, clause: cite(p.clause), severity: "error", field: "passportDate",
-        message: `证件${formatDate(trip.passportDate)}交还,超过回渝后${p.value}日的期限${formatDate(deadline)}`,
+        message: `证件${formatDate(trip.passportDate)}交还，超过回渝后${p.value}日的期限${formatDate(deadline)}`,
         expected: formatDate(deadline), actual: formatDate(trip.passportDate),
       });
     }
@@ -219,8 +219,8 @@ export function tripVerdict(findings: readonly TripFinding[]): string {
   const hasError = findings.some((f) => f.severity === "error");
   const hasWarning = findings.some((f) => f.severity === "warning");
   if (!hasError && !hasWarning) return "合规";
-  const list = findings.map((f) => `${f.severity === "info" ? "提示:" : ""}${f.message}(${f.clause})`).join("；");
-  return `${hasError ? "违规" : "需说明"}:${list}`;
+  const list = findings.map((f) => `${f.severity === "info" ? "提示：" : ""}${f.message}（${f.clause}）`).join("；");
+  return `${hasError ? "违规" : "需说明"}：${list}`;
 }
 
 /** Names normalised for matching: NFKC, no spaces or brackets. */
@@ -243,6 +243,6 @@ export function approvalByName(name: string, rs: TripRuleset = tripRuleset): App
 export function approvalText(routes: readonly ApprovalRoute[], rs: TripRuleset = tripRuleset): string {
   const text = routes.length === 1
     ? routes[0].route
-    : routes.map((r) => `${r.subject}:${r.route}`).join("；");
-  return `${text}(${citation(rs.document, routes[0].clause)})`;
+    : routes.map((r) => `${r.subject}：${r.route}`).join("；");
+  return `${text}（${citation(rs.document, routes[0].clause)}）`;
 }

@@ -4,7 +4,7 @@ import type { CatalogueShape } from "./zh-CN";
 export const enUS: CatalogueShape = {
   engine: {
     template: {
-      unrecognised: "Sheet “{sheet}” matches no template",
+      unrecognised: "Sheet “{sheet}” matches no template and was not checked{closest}; to check it, compare its header with the blank sheet on the Templates tab",
       closest: " (closest: “{title}”, missing columns: {missing})",
       missingColumn: "Sheet “{sheet}” lacks the column “{column}” and cannot be checked as “{title}”",
       missingOneOf: "Sheet “{sheet}” lacks the column {alternatives} and cannot be checked as “{title}”",
@@ -90,7 +90,7 @@ export const enUS: CatalogueShape = {
     "lead-time": { finding: "{detail}" },
     report: { finding: "{detail}", beforeReturn: "{column} is before the return date; please check" },
     passport: { finding: "{detail}", beforeReturn: "{column} is before the return date; please check" },
-    "date-order": { returnFirst: "The return date is before the departure date" },
+    "date-order": { returnFirst: "The return date {returnDate} is before the departure date {departure}" },
     "days-agree": { wrongDays: "Days abroad should be {expected} (departure and return days included); entered {typed}" },
     "leader-once-a-year": {
       tooMany: "{leader} led {count} trips in {year} (rows {rows}); a city-managed official travels at most {max} times a year in principle",

@@ -7,8 +7,8 @@
 export const zhCN = {
   engine: {
     template: {
-      unrecognised: "工作表“{sheet}”未识别为任何模板",
-      closest: "（最接近“{title}”，缺少列：{missing}）",
+      unrecognised: "工作表“{sheet}”未识别为任何模板，未作校验{closest}；如需校验，请对照“模板”页的空白表核对表头",
+      closest: "（最接近“{title}”，缺少“{missing}”列）",
       missingColumn: "工作表“{sheet}”缺少“{column}”列，无法按“{title}”校验",
       missingOneOf: "工作表“{sheet}”缺少{alternatives}列，无法按“{title}”校验",
     },
@@ -119,7 +119,7 @@ export const zhCN = {
     "lead-time": { finding: "{detail}" },
     report: { finding: "{detail}", beforeReturn: "{column}早于返回日期，请核对" },
     passport: { finding: "{detail}", beforeReturn: "{column}早于返回日期，请核对" },
-    "date-order": { returnFirst: "返回日期早于出发日期" },
+    "date-order": { returnFirst: "返回日期{returnDate}早于出发日期{departure}" },
     "days-agree": { wrongDays: "在外天数应为{expected}天（含出发、返回当天），填报{typed}天" },
     "leader-once-a-year": {
       tooMany: "{leader}{year}年率团出访{count}次（第{rows}行），市管干部原则上一年内出访不超过{max}次",

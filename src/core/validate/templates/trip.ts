@@ -4,7 +4,7 @@
  * becomes info; 在外天数 and the date order are checked; a leader heading several trips departing
  * in one calendar year is flagged on each (TRIP-2 across rows).
  */
-import { civilFromSerial } from "../../input/dates";
+import { civilFromSerial, formatDate } from "../../input/dates";
 import { type TripType, isBlank, normText, toTripType } from "../../input/coerce";
 import { isError } from "../../input/errors";
 // the concrete modules, not the rules/trip barrel (its `export *` compiles to getters)
@@ -95,7 +95,7 @@ const [oneCountry] = rs.daysByCountries;
 const checks: Check[] = [
   ruleCheck("group-size", rs.studyGroupMax, "warning", `考察团组人数原则上不超过${rs.studyGroupMax.value}人`),
   ruleCheck("trips-per-year", rs.tripsPerYearMax, "warning", `市管干部原则上一年内出访不超过${rs.tripsPerYearMax.value}次`),
-  ruleCheck("countries", rs.countriesMax, "warning", `一次出访国家(地区)原则上不超过${rs.countriesMax.value}个`),
+  ruleCheck("countries", rs.countriesMax, "warning", `一次出访国家（地区）原则上不超过${rs.countriesMax.value}个`),
   ruleCheck("days-abroad", oneCountry.maxDays, "warning",
     `在外停留天数（含旅途）：${rs.daysByCountries.map((e) => `${e.countries.value}国不超过${e.maxDays.value}天`).join("、")}（培训团组除外）`),
   ruleCheck("training-length", rs.trainingMaxMonths, "warning",
@@ -114,7 +114,9 @@ const checks: Check[] = [
     row(row, ctx) {
       const dep = row.value("departure");
       const ret = row.value("returnDate");
-      if (dep !== undefined && ret !== undefined && ret < dep) ctx.report({ row, key: "returnDate", messageId: "returnFirst" });
+      if (dep !== undefined && ret !== undefined && ret < dep) {
+        ctx.report({ row, key: "returnDate", messageId: "returnFirst", data: { returnDate: formatDate(ret), departure: formatDate(dep) } });
+      }
     },
   },
   {
@@ -174,7 +176,7 @@ const DATE = { type: "date" } as const;
 
 export const template = {
   id: "trip",
-  title: "因公临时出国(境)团组审批表",
+  title: "因公临时出国（境）团组审批表",
   document: TRIP_DOCUMENT,
   rules: tripRuleTable,
   columns: [
@@ -187,7 +189,7 @@ export const template = {
     },
     { key: "size", name: "人数", aliases: ["团组人数", "出访人数"], required: true, cell: { type: "count", min: 1 }, needed: true },
     {
-      key: "countries", name: "出访国家(地区)", aliases: ["出访国家", "国家或地区", "出访国家或地区", "出访国家和地区"], required: true,
+      key: "countries", name: "出访国家（地区）", aliases: ["出访国家", "国家或地区", "出访国家或地区", "出访国家和地区"], required: true,
       cell: { type: "parse", parse: countryCount, byText: true }, needed: true,
     },
     { key: "departure", name: "出发日期", aliases: ["出访日期", "出境日期"], required: true, cell: DATE, needed: true },
