@@ -220,6 +220,32 @@ class SheetRun implements CheckContext, TypedCells {
     return this;
   }
 
+  private whoRow = -1;
+  private whoText = "";
+
+  /** The row's subject from the template's `who` columns (区 and 社区 run together), or "". */
+  private whoOf(r: number): string {
+    if (r === this.whoRow) return this.whoText;
+    let text = "";
+    const t = this.template;
+    if (t?.who && this.cells) {
+      for (const key of t.who) {
+        const c = this.keyed.get(key)?.[0]?.c;
+        const v = c === undefined ? undefined : this.cells.get(r, c);
+        if (typeof v === "string" || typeof v === "number") text += String(v).trim();
+      }
+    }
+    this.whoRow = r;
+    this.whoText = text;
+    return text;
+  }
+
+  /** A row finding's message with the row's subject first, unless the message names it already. */
+  private named(r: number, message: string): string {
+    const who = this.whoOf(r);
+    return who === "" || message.includes(who) ? message : `${who}：${message}`;
+  }
+
   /** Adds a finding at snapshot cell (r, c), 0-based. */
   push(r: number, c: number, k: number, rule: string, check: string, messageId: string, severity: Severity, message: string, clause: string,
     expected?: Report["expected"], actual?: Report["actual"]): Rec {
@@ -288,7 +314,8 @@ class SheetRun implements CheckContext, TypedCells {
   report(rep: Report): void {
     const check = this.current;
     if (!check) throw new Error("report() called outside a check");
-    const message = render(this.messageOf(check, rep.messageId), rep.data);
+    let message = render(this.messageOf(check, rep.messageId), rep.data);
+    if (rep.row) message = this.named(rep.row.r, message);
     const severity = rep.severity ?? check.severity;
     const clause = this.clauses.get(check)!;
     if (rep.cell !== undefined) {
@@ -333,7 +360,7 @@ class SheetRun implements CheckContext, TypedCells {
     // a blank cell
     if (need || col.needed) {
       state[r] = 3;
-      this.push(r, c, 0, INPUT_RULE, INPUT_CHECK, "required", "error", inputMessages.required(col.label), this.template!.document);
+      this.push(r, c, 0, INPUT_RULE, INPUT_CHECK, "required", "error", this.named(r, inputMessages.required(col.label)), this.template!.document);
     }
     return undefined;
   }
@@ -381,7 +408,7 @@ class SheetRun implements CheckContext, TypedCells {
     if (isError(out)) {
       state[r] = 4;
       if (col.toCheck) (col.errs ??= new Map()).set(r, out);
-      else this.push(r, col.c, 0, INPUT_RULE, INPUT_CHECK, out.id, "error", out.message, this.template!.document);
+      else this.push(r, col.c, 0, INPUT_RULE, INPUT_CHECK, out.id, "error", this.named(r, out.message), this.template!.document);
       return undefined;
     }
     if (memo !== null && typeof v === "string" && memo.size < TEXT_MEMO_SIZE) memo.set(v, out);
@@ -445,7 +472,7 @@ class SheetRun implements CheckContext, TypedCells {
     const clause = this.clauses.get(check)!;
     if (e instanceof InputError) {
       // bad input a rule computation rejected: the clerk's to fix, reported where it happened
-      this.push(r, c, k, check.rule, check.id, e.id, "error", e.message, clause);
+      this.push(r, c, k, check.rule, check.id, e.id, "error", row ? this.named(row.r, e.message) : e.message, clause);
       return;
     }
     const crashes = row ? this.rowCrashes : this.sheetCrashes;

@@ -96,6 +96,11 @@ export interface TemplateDef {
   extraNumericAs?: string;
   checks: readonly Check[];
   /**
+   * The column(s) naming a row's subject (unit, 区 + 社区, 团长, person): the engine names it first
+   * in each row finding (`市卫生局：…`), so the list reads without the sheet open.
+   */
+  who?: readonly string[];
+  /**
    * The texts of its checks' messages (check → message id → text) for a template outside the
    * registry (tests); a registered template's live in messages/zh-CN.ts under its id.
    */

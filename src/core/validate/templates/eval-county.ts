@@ -318,6 +318,7 @@ const satisfaction = (v: unknown, p: string) => {
 
 export const template = {
   id: "eval-county",
+  who: ["unit"],
   title: "县市区绩效评估综合得分表",
   document: EVAL_DOCUMENT,
   rules: evalRuleTable,

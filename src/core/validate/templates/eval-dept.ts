@@ -110,6 +110,7 @@ const advancedQuota: Check = {
 
 export const template = {
   id: "eval-dept",
+  who: ["dept"],
   title: "市直责任部门绩效评估表",
   document: EVAL_DOCUMENT,
   rules: evalRuleTable,

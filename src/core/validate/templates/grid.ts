@@ -237,6 +237,7 @@ const TEXT = { type: "text" } as const;
 
 export const template = {
   id: "grid",
+  who: ["district", "community"],
   title: "社区网格化管理服务配置表",
   document: GRID_DOCUMENT,
   rules: gridRuleTable,

@@ -135,6 +135,7 @@ const supervisorWeekly: Check = {
 
 export const template = {
   id: "patrol",
+  who: ["worker"],
   title: "网格巡查记录",
   document: GRID_DOCUMENT,
   rules: gridRuleTable,

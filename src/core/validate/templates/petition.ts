@@ -339,6 +339,7 @@ const SCORE = { type: "number", min: 0 } as const;
 
 export const template = {
   id: "petition",
+  who: ["unit"],
   title: "信访工作目标管理考核评分表",
   document: PETITION_DOCUMENT,
   rules: petitionRuleTable,

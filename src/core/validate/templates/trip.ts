@@ -176,6 +176,7 @@ const DATE = { type: "date" } as const;
 
 export const template = {
   id: "trip",
+  who: ["leader"],
   title: "因公临时出国（境）团组审批表",
   document: TRIP_DOCUMENT,
   rules: tripRuleTable,
