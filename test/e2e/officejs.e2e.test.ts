@@ -102,7 +102,7 @@ if (!haveChromium && process.env.CI) {
 
     /** The standalone pane validated the bundled sample: its findings are on screen. */
     async function paneWorks(page: Page): Promise<void> {
-      await page.getByRole("heading", { name: /^(违规|需说明|提示)\(\d+\)$/ }).first().waitFor({ timeout: 60_000 });
+      await page.getByRole("heading", { name: /^(违规|需说明|提示)（\d+）$/ }).first().waitFor({ timeout: 60_000 });
     }
 
     const officeSource = (page: Page) => page.evaluate(() => (window as unknown as { GOV_OFFICE_JS_SOURCE?: string }).GOV_OFFICE_JS_SOURCE);

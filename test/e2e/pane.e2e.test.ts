@@ -98,7 +98,7 @@ if (!haveChromium && process.env.CI) {
       // ExcelJS is not part of the first load
       expect(scripts.filter((u) => /exceljs/.test(u))).toEqual([]);
       await input.setInputFiles(path.join(DIST, "assets/templates/examples", `${sampleId}-errors.xlsx`));
-      await page.getByRole("heading", { name: /^(违规|需说明|提示)\(\d+\)$/ }).first().waitFor({ timeout: 60_000 });
+      await page.getByRole("heading", { name: /^(违规|需说明|提示)（\d+）$/ }).first().waitFor({ timeout: 60_000 });
 
       const cells = await shownCells(page);
       for (const p of planted) expect(cells).toContain(p.cell);
@@ -130,7 +130,7 @@ if (!haveChromium && process.env.CI) {
         const input = page.locator("input[type=file]").first();
         await input.waitFor({ state: "attached", timeout: 30_000 });
         await input.setInputFiles(file);
-        await page.getByRole("heading", { name: /^(违规|需说明|提示)\(\d+\)$/ }).first().waitFor({ timeout: 60_000 });
+        await page.getByRole("heading", { name: /^(违规|需说明|提示)（\d+）$/ }).first().waitFor({ timeout: 60_000 });
         const cells = await shownCells(page);
         for (const c of wb.cases) for (const e of expectedOf(c)) expect(cells).toContain(e.cell);
         expect(errors).toEqual([]);
@@ -172,7 +172,7 @@ if (!haveChromium && process.env.CI) {
         await page.evaluate(() => { (window as unknown as { __longTasks: number[] }).__longTasks.length = 0; });
         const started = Date.now();
         await page.setInputFiles("input[type=file]", file);
-        const progress = await page.getByRole("status").filter({ hasText: /正在读取 petition-100000\.xlsx：工作表“.+”（1\/1）\d+%/ }).first().textContent({ timeout: 60_000 });
+        const progress = await page.getByRole("status").filter({ hasText: /正在读取petition-100000\.xlsx：工作表“.+”（1\/1）\d+%/ }).first().textContent({ timeout: 60_000 });
         await page.getByRole("heading", { name: `违规（${findings}）` }).waitFor({ timeout: 180_000 });
         const paneSeconds = (Date.now() - started) / 1000;
         const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
@@ -190,8 +190,8 @@ if (!haveChromium && process.env.CI) {
 
     test("?sample=1 opens on a sample directly, read and validated in a Web Worker without ExcelJS; ExcelJS loads only for the report", async () => {
       const { page, errors, scripts, workers } = await openPane("?sample=1");
-      await page.getByRole("heading", { name: /^(违规|需说明|提示)\(\d+\)$/ }).first().waitFor({ timeout: 60_000 });
-      expect(await page.getByText(/^文件:.+-errors\.xlsx$/).count()).toBe(1);
+      await page.getByRole("heading", { name: /^(违规|需说明|提示)（\d+）$/ }).first().waitFor({ timeout: 60_000 });
+      expect(await page.getByText(/^文件：.+-errors\.xlsx$/).count()).toBe(1);
       expect(workers.some((u) => /\/check-worker\.js$/.test(u))).toBe(true);
       expect(scripts.filter((u) => /exceljs/.test(u))).toEqual([]);
       const download = page.waitForEvent("download");
