@@ -66,6 +66,8 @@ export const cliMessages = {
   cannotRead: (reason: string) => `  无法读取：${reason}`,
   expectedActual: (expected: string, actual: string) => `应为${expected}，填报${actual}`,
   expectedOnly: (expected: string) => `应为${expected}`,
+  /** where a finding comes from: the clause first, the rule id second */
+  citedAs: (clause: string, rule: string) => (clause ? `依据：${clause}；规则${rule}` : `规则${rule}`),
   summary: (files: number, sheets: number, errors: number, warnings: number, infos: number) =>
     `共${files}个文件、${sheets}个工作表：违规${errors}处，需说明${warnings}处，提示${infos}处`,
   summaryUnreadable: (n: number) => `；${n}个文件无法读取`,

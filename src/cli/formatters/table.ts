@@ -57,10 +57,8 @@ export function* tableLines(r: RunResult, opts: TableOptions): Generator<string>
   }
   // a loop, not Math.max(...spread): a spread of 100 k+ findings overflows the call stack
   let cellWidth = 4;
-  let ruleWidth = 6;
   for (const f of r.findings) {
     if (f.cell.length > cellWidth) cellWidth = f.cell.length;
-    if (f.rule.length > ruleWidth) ruleWidth = f.rule.length;
   }
   const vs = verdicts(r);
   for (const v of vs) {
@@ -82,7 +80,9 @@ export function* tableLines(r: RunResult, opts: TableOptions): Generator<string>
         const values = f.expected !== undefined
           ? `  ${f.actual !== undefined ? M.expectedActual(shown(f.expected), shown(f.actual)) : M.expectedOnly(shown(f.expected))}`
           : "";
-        yield (`    ${padTo(f.cell, cellWidth)}  ${label} ${padTo(f.rule, ruleWidth)}  ${f.message}${values}  ${paint("dim", `〔${f.clause}〕`)}`);
+        // the clause a supervisor cites first, the rule id second (chinese-text.md); a clause
+        // already carries its document number's 〔〕, so it is not bracketed again
+        yield (`    ${padTo(f.cell, cellWidth)}  ${label} ${f.message}${values}  ${paint("dim", M.citedAs(f.clause, f.rule))}`);
       }
     }
     yield ("");

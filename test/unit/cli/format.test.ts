@@ -42,8 +42,10 @@ describe("formatTable", () => {
     expect(b).toBeGreaterThan(a);
     const aBlock = lines.slice(a, b).join("\n");
     expect(aBlock).toContain(M.sheetLine("网格", M.templateWhat("社区网格化管理服务配置表", "grid", 3)));
-    expect(aBlock).toContain(`违规   GRID-2  社区有 1200 户,未配专职工作者  ${M.expectedActual("2", "0")}`);
-    expect(aBlock).toMatch(/F4\s+违规\s+GRID-2/);
+    // the message first, then the values, then the clause, with the rule id second
+    expect(aBlock).toContain(`违规   社区有 1200 户,未配专职工作者  ${M.expectedActual("2", "0")}  ${M.citedAs("哈办发〔2011〕14号 二(二)", "GRID-2")}`);
+    expect(aBlock).toMatch(/F4\s+违规\s+社区/);
+    expect(aBlock).not.toContain("〔哈办发");
     expect(aBlock).toMatch(/G5\s+需说明/);
     expect(aBlock).toContain(M.sheetLine("备注", M.noTemplate));
     expect(lines.slice(b).join("\n")).toMatch(/B2\s+提示/);
