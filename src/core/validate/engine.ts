@@ -272,6 +272,7 @@ class SheetRun implements CheckContext, TypedCells {
     if (expected !== undefined) f.expected = expected;
     if (actual !== undefined) f.actual = actual;
     f.clause = clause;
+    f.causedBy = null;
     const rec: Rec = { f, s: this.s, row, col, k };
     this.out.push(rec);
     return rec;

@@ -26,9 +26,20 @@ export const FindingSchema = z.object({
   expected: z.union([z.number(), z.string(), z.boolean()]).optional(),
   actual: z.union([z.number(), z.string(), z.boolean(), z.null()]).optional(),
   clause: z.string(),
+  /**
+   * The A1 cell (same sheet) of the root finding this one only follows from (a wrong 类别 makes the
+   * row's section maxima, 百分制 and rank wrong too), or null for a root. A consequence is shown
+   * folded under its root and not counted as a separate violation (templates.md, "Findings").
+   */
+  causedBy: z.string().regex(/^[A-Z]{1,3}[1-9]\d*$/).nullable().optional(),
   /** a crashed check's stack, for the log (CLI JSON); never displayed to the clerk */
   stack: z.string().optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
+
+/** True for a root finding (counted in totals and verdicts); false for a consequence of another. */
+export function isRoot(f: Pick<Finding, "causedBy">): boolean {
+  return f.causedBy === null || f.causedBy === undefined;
+}
 
 export { SEVERITY_LABEL_ZH, SEVERITY_ORDER };

@@ -10,7 +10,7 @@ import { templates as registry, type TemplateId } from "./templates";
 export type { SheetResult, TemplateSummary, ValidationResult } from "./engine";
 export { engineMessages, INPUT_RULE, TEMPLATE_RULE } from "./engine";
 export { normalizeHeader } from "./normalize";
-export { FindingSchema, SEVERITY_LABEL_ZH, SEVERITY_ORDER, type Finding, type Severity } from "./findings";
+export { FindingSchema, isRoot, SEVERITY_LABEL_ZH, SEVERITY_ORDER, type Finding, type Severity } from "./findings";
 export { a1, columnLetter, parseA1, type SheetSnapshot, type WorkbookSnapshot, type MergeRange } from "./snapshot";
 export type { TemplateDef } from "./template";
 export { isTemplateId, templateIds, type TemplateId } from "./templates";

@@ -32,7 +32,7 @@ describe("findings from reports", () => {
     const r = run([PET_HEADER, ["市信访局", "A", 25, 9, 34]], [petitionLike()]);
     expect(r.findings).toEqual([{
       file: "测试.xlsx", sheet: "表1", template: "petition", cell: "C2", row: 2, column: "C", rule: "T-MAX",
-      check: "max-leadership", messageId: "say", severity: "error", message: "超过满分20", expected: 20, actual: 25, clause: "测试文件 二（二）",
+      check: "max-leadership", messageId: "say", severity: "error", message: "超过满分20", expected: 20, actual: 25, clause: "测试文件 二（二）", causedBy: null,
     }]);
   });
 
