@@ -3,7 +3,7 @@
  * free of the engine, so that the formatters can be tested on hand-made results.
  */
 import type { SheetResult } from "../core/validate/engine";
-import type { Finding } from "../core/validate/findings";
+import { type Finding, isRoot } from "../core/validate/findings";
 
 export interface FileSheet extends SheetResult {
   file: string;
@@ -49,7 +49,9 @@ export interface Summary extends Counts {
   unreadable: number;
 }
 
+/** Counts a root finding; a consequence of another (causedBy) is not a violation of its own. */
 function tally(c: Counts, f: Finding): void {
+  if (!isRoot(f)) return;
   if (f.severity === "error") c.errors += 1;
   else if (f.severity === "warning") c.warnings += 1;
   else c.infos += 1;
@@ -102,7 +104,7 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
  */
 export function exitCode(r: RunResult, unchecked = false): ExitCode {
   const missed = unchecked || r.unreadable.length > 0;
-  const failed = r.findings.some((f) => f.severity === "error");
+  const failed = r.findings.some((f) => f.severity === "error" && isRoot(f));
   if (missed) return failed ? EXIT.mixed : EXIT.unreadable;
   return failed ? EXIT.failed : EXIT.passed;
 }
