@@ -74,7 +74,8 @@ export const cliMessages = {
   progress: "校验中",
   yes: "是",
   no: "否",
-  csvHeader: ["文件", "工作表", "单元格", "级别", "规则", "条款", "说明", "应为", "填报", "模板"],
+  // 起因单元格: the root finding's cell when this one only follows from it (causedBy), else empty
+  csvHeader: ["文件", "工作表", "单元格", "级别", "规则", "条款", "说明", "应为", "填报", "模板", "起因单元格"],
   // verdicts (one per file) and the closing summary
   fileVerdict: (file: string, verdict: string) => `${file}  ${verdict}`,
   passed: (warnings: number, infos: number) =>

@@ -1,6 +1,6 @@
 /**
  * --format csv: a header and one line per finding, and one per unreadable file (级别 无法读取,
- * 说明 the reason), in input order; RFC 4180 (CRLF, fields quoted when needed),
+ * 说明 the reason), in input order; a consequence names its root's cell in 起因单元格; RFC 4180 (CRLF, fields quoted when needed),
  * with a UTF-8 BOM so that Excel opens the Chinese text correctly. A text field beginning with
  * = + - @ tab or CR gets a leading ' so that a spreadsheet does not run it as a formula.
  */
@@ -29,7 +29,7 @@ function line(fields: (string | number | boolean | null | undefined)[]): string 
 export function* csvLines(r: RunResult): Generator<string> {
   yield `\uFEFF${line([...M.csvHeader])}`;
   const row = (f: Finding) =>
-    line([f.file ?? "", f.sheet, f.cell, SEVERITY_LABEL_ZH[f.severity], f.rule, f.clause, f.message, f.expected, f.actual, f.template ?? ""]);
+    line([f.file ?? "", f.sheet, f.cell, SEVERITY_LABEL_ZH[f.severity], f.rule, f.clause, f.message, f.expected, f.actual, f.template ?? "", f.causedBy ?? ""]);
   const reasons = new Map(r.unreadable.map((u) => [u.file, u.message]));
   if (reasons.size === 0) {
     for (const f of r.findings) yield row(f);
@@ -43,7 +43,7 @@ export function* csvLines(r: RunResult): Generator<string> {
     const out: string[] = [];
     while (p < pending.length && (at.get(pending[p]) ?? 0) < limit) {
       const file = pending[p++];
-      out.push(line([file, "", "", M.unreadableLevel, "", "", reasons.get(file), "", "", ""]));
+      out.push(line([file, "", "", M.unreadableLevel, "", "", reasons.get(file), "", "", "", ""]));
     }
     return out;
   };

@@ -18,7 +18,7 @@ import { type CompiledMessage, compileMessage, formatMessage, messageText, rende
 import { columnLetter, parseA1, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 import { type BuiltTable, buildTable, type CellReader, type TypedCells } from "./table";
 import type {
-  CellType, Check, CheckContext, ColumnSpec, Report, RowValue, TableRow, TableValue, TemplateDef,
+  Cause, CellType, Check, CheckContext, ColumnSpec, Report, RowValue, TableRow, TableValue, TemplateDef,
 } from "./template";
 
 export interface SheetResult {
@@ -79,6 +79,11 @@ interface Rec {
   col: number;
   /** 0: the engine's; 1 + i: row check i; 1 + n + i: table check i (declared order) */
   k: number;
+  /** 1-based sheet row and column of the root this finding follows from (Report.causedBy) */
+  causeRow?: number;
+  causeCol?: number;
+  /** the checks its root may be a finding of (the reporting check's followsFrom) */
+  follows?: readonly string[];
 }
 
 function templateById(templates: readonly TemplateDef[], id: string): TemplateDef {
@@ -319,9 +324,10 @@ class SheetRun implements CheckContext, TypedCells {
     if (rep.row) message = this.named(rep.row.r, message);
     const severity = rep.severity ?? check.severity;
     const clause = this.clauses.get(check)!;
+    if (rep.causedBy !== undefined) this.cause(check, rep.causedBy);
     if (rep.cell !== undefined) {
       const p = parseA1(rep.cell);
-      this.pushAt(p.row, p.col, this.currentK, check.rule, check.id, rep.messageId, severity, message, clause, rep.expected, rep.actual);
+      this.caused(this.pushAt(p.row, p.col, this.currentK, check.rule, check.id, rep.messageId, severity, message, clause, rep.expected, rep.actual));
       return;
     }
     let r: number;
@@ -331,7 +337,29 @@ class SheetRun implements CheckContext, TypedCells {
       const col = rep.key === undefined ? undefined : this.built!.table.columns.get(rep.key)?.[rep.index ?? 0];
       c = col === undefined ? this.match.firstCol : col;
     } else [r, c] = this.headerCell(rep.key, rep.index);
-    this.push(r, c, this.currentK, check.rule, check.id, rep.messageId, severity, message, clause, rep.expected, rep.actual);
+    this.caused(this.push(r, c, this.currentK, check.rule, check.id, rep.messageId, severity, message, clause, rep.expected, rep.actual));
+  }
+
+  /** The pending report's root cell (1-based), set by cause() and taken by caused(). */
+  private causeRow = 0;
+  private causeCol = 0;
+  private causeFollows: readonly string[] | undefined;
+
+  private cause(check: Check, at: Cause): void {
+    if (!check.followsFrom || check.followsFrom.length === 0) throw new Error(`check ${check.id} reports a causedBy without followsFrom`);
+    const c = this.built!.table.columns.get(at.key)?.[at.index ?? 0];
+    if (c === undefined) return; // no such column: the finding stands as a root
+    this.causeRow = this.originRow + at.row.r;
+    this.causeCol = this.originCol + c;
+    this.causeFollows = check.followsFrom;
+  }
+
+  private caused(rec: Rec): void {
+    if (this.causeFollows === undefined) return;
+    rec.causeRow = this.causeRow;
+    rec.causeCol = this.causeCol;
+    rec.follows = this.causeFollows;
+    this.causeFollows = undefined;
   }
 
   phrase(messageId: string, data?: Report["data"]): string {
@@ -583,7 +611,61 @@ export function runValidation(snapshot: WorkbookSnapshot, opts: EngineOptions): 
   const sheets: SheetResult[] = [];
   snapshot.sheets.forEach((sheet, s) => sheets.push(validateSheet(out, s, snapshot.file, sheet, opts)));
   out.sort((a, b) => a.s - b.s || a.row - b.row || a.col - b.col || a.k - b.k);
+  resolveCauses(out);
   return { sheets, findings: out.map((x) => x.f) };
+}
+
+/**
+ * Sets each finding's causedBy to the cell of its root: the cell its check named, when a finding
+ * of one of the check's followsFrom checks stands there; followed to the first root when that
+ * finding is a consequence itself; null (a root) when no such finding stands there or the causes
+ * go round in a circle. `out` is sorted by sheet.
+ */
+function resolveCauses(out: Rec[]): void {
+  if (!out.some((x) => x.follows !== undefined)) return;
+  let start = 0;
+  while (start < out.length) {
+    let end = start;
+    while (end < out.length && out[end].s === out[start].s) end++;
+    const atCell = new Map<number, Rec[]>();
+    const place = (row: number, col: number) => row * 20_000 + col;
+    for (let i = start; i < end; i++) {
+      const key = place(out[i].row, out[i].col);
+      const list = atCell.get(key);
+      if (list) list.push(out[i]);
+      else atCell.set(key, [out[i]]);
+    }
+    // the root cell of each consequence (null: a root), computed once, circles broken
+    const memo = new Map<Rec, Rec | null>();
+    const busy = new Set<Rec>();
+    const rootOf = (rec: Rec): Rec | null => {
+      if (rec.follows === undefined) return null;
+      const known = memo.get(rec);
+      if (known !== undefined) return known;
+      if (busy.has(rec)) return null;
+      busy.add(rec);
+      const follows = rec.follows;
+      const targets = (atCell.get(place(rec.causeRow!, rec.causeCol!)) ?? []).filter((t) => t !== rec && follows.includes(t.f.check));
+      let root: Rec | null = null;
+      // a root standing at the cell takes it; else the first target's own root
+      for (const t of targets) {
+        if (rootOf(t) === null) {
+          root = t;
+          break;
+        }
+      }
+      if (root === null && targets.length > 0) root = rootOf(targets[0]);
+      if (root === rec) root = null; // a circle closes on itself: this one is the root
+      busy.delete(rec);
+      memo.set(rec, root);
+      return root;
+    };
+    for (let i = start; i < end; i++) {
+      const root = rootOf(out[i]);
+      if (root !== null) out[i].f.causedBy = root.f.cell;
+    }
+    start = end;
+  }
 }
 
 export interface TemplateSummary {

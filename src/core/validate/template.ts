@@ -69,6 +69,13 @@ export interface CheckMeta {
   description: string;
   /** the ids of the messages it reports, texts in messages/zh-CN.ts under template → check → id */
   messages: readonly string[];
+  /**
+   * The checks (ids in the same template) whose findings this check's findings may follow from
+   * (Report.causedBy): a consequence names its root's cell, is shown folded under it and is not
+   * counted as a violation of its own. A causedBy naming a cell where no finding of these checks
+   * stands is dropped: the finding is then a root.
+   */
+  followsFrom?: readonly string[];
 }
 
 export interface Check extends CheckMeta {
@@ -171,6 +178,18 @@ export interface Report {
   actual?: number | string | boolean | null;
   /** overrides the check's severity (e.g. 需说明 → info when 说明 is filled) */
   severity?: Severity;
+  /**
+   * The cell of the root finding this one only follows from (a check of `followsFrom` reports
+   * there): fixing the root would make this finding go away.
+   */
+  causedBy?: Cause;
+}
+
+/** Where a root finding stands: a row's cell by column key (its `index`-th sub-column). */
+export interface Cause {
+  row: TableRow;
+  key: string;
+  index?: number;
 }
 
 /**

@@ -97,6 +97,20 @@ describe("verdicts", () => {
     const reversed = { ...result, files: [...result.files].reverse() };
     expect(verdicts(reversed).map((v) => v.file)).toEqual(["bad.xlsx", "b.xlsx", "a.xlsx"]);
   });
+  it("count root findings only: a consequence (causedBy) is no violation of its own", () => {
+    const root = result.findings[0];
+    expect(root.severity).toBe("error");
+    const withConsequence: RunResult = {
+      ...result, unreadable: [], files: ["a.xlsx"],
+      findings: [root, { ...root, cell: "G4", causedBy: root.cell }, { ...root, cell: "H4", causedBy: root.cell }],
+    };
+    expect(verdicts(withConsequence)[0]).toMatchObject({ status: "fail", errors: 1 });
+    expect(summarize(withConsequence).errors).toBe(1);
+    // consequences alone (their root filtered out upstream) do not fail a file
+    const onlyConsequences: RunResult = { ...withConsequence, findings: withConsequence.findings.slice(1) };
+    expect(verdicts(onlyConsequences)[0]).toMatchObject({ status: "pass", errors: 0 });
+    expect(exitCode(onlyConsequences)).toBe(EXIT.passed);
+  });
 });
 
 describe("formatJson", () => {
@@ -121,11 +135,11 @@ describe("formatCsv", () => {
   it("has a BOM, a header and one CRLF line per finding", () => {
     expect(csv.startsWith(`\uFEFF${M.csvHeader.join(",")}\r\n`)).toBe(true);
     expect(csv.endsWith("\r\n")).toBe(true);
-    expect(csv).toContain("\r\na.xlsx,网格,F4,违规,GRID-2,哈办发〔2011〕14号 二(二),\"社区有 1200 户,未配专职工作者\",2,0,grid\r\n");
+    expect(csv).toContain("\r\na.xlsx,网格,F4,违规,GRID-2,哈办发〔2011〕14号 二(二),\"社区有 1200 户,未配专职工作者\",2,0,grid,\r\n");
   });
 
   it("gives an unreadable file one row, in its place among the files", () => {
-    expect(csv.trimEnd().split("\r\n").pop()).toBe("bad.xlsx,,,无法读取,,,\"文件已损坏或不完整,无法解压\",,,");
+    expect(csv.trimEnd().split("\r\n").pop()).toBe("bad.xlsx,,,无法读取,,,\"文件已损坏或不完整,无法解压\",,,,");
     const first: RunResult = { ...result, files: ["bad.xlsx", "a.xlsx", "b.xlsx"] };
     const rows = formatCsv(first).split("\r\n");
     expect(rows[1].startsWith("bad.xlsx,,,无法读取,")).toBe(true);
@@ -134,9 +148,19 @@ describe("formatCsv", () => {
     expect(formatCsv(middle).split("\r\n").map((l) => l.split(",")[0]).slice(1, -1)).toEqual(["a.xlsx", "a.xlsx", "bad.xlsx", "b.xlsx"]);
   });
 
+  it("names a consequence's root cell in 起因单元格 (causedBy), empty for a root", () => {
+    const root = { ...result.findings[0], causedBy: null };
+    const consequence = { ...result.findings[0], cell: "G4", causedBy: "F4" };
+    const r: RunResult = { ...result, findings: [root, consequence], unreadable: [] };
+    const rows = formatCsv(r).trimEnd().split("\r\n");
+    expect(M.csvHeader[M.csvHeader.length - 1]).toBe("起因单元格");
+    expect(rows[1].endsWith(",grid,")).toBe(true);
+    expect(rows[2].endsWith(",grid,F4")).toBe(true);
+  });
+
   it("defuses an unreadable file's formula-looking name and reason too", () => {
     const r: RunResult = { files: ["=1+1"], sheets: [], findings: [], unreadable: [{ file: "=1+1", message: "@SUM(A1)" }] };
-    expect(formatCsv(r).split("\r\n")[1]).toBe("'=1+1,,,无法读取,,,'@SUM(A1),,,");
+    expect(formatCsv(r).split("\r\n")[1]).toBe("'=1+1,,,无法读取,,,'@SUM(A1),,,,");
   });
 
   it("quotes per RFC 4180 and defuses formula-looking text", () => {

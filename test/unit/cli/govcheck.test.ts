@@ -268,7 +268,7 @@ describe("verdicts: one line per file, entries for unreadable files, exit codes 
     const r = govcheck([pass, bad, fail, "--format", "csv"]);
     expect(r.code).toBe(3);
     const rows = r.stdout.replace(/^\uFEFF/, "").trimEnd().split("\r\n").slice(1);
-    expect(rows[0]).toBe(`${bad},,,${M.unreadableLevel},,,${readMessages.notXlsx()},,,`);
+    expect(rows[0]).toBe(`${bad},,,${M.unreadableLevel},,,${readMessages.notXlsx()},,,,`);
     expect(rows.length).toBe(1 + countsOf(fail).errors + countsOf(fail).warnings + countsOf(fail).infos);
     for (const row of rows.slice(1)) expect(row.startsWith(`${fail},`)).toBe(true);
   });

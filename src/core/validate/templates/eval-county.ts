@@ -16,7 +16,7 @@ import {
 } from "../../rules/eval/compute";
 import { toNumber } from "../../input/coerce";
 import { toGrade } from "../../rules/eval/cells";
-import { type Check, type TableRow, type TemplateDef, rowValue, tableValue } from "../template";
+import { type Cause, type Check, type TableRow, type TemplateDef, rowValue, tableValue } from "../template";
 import { agreesTyped, roundedAs } from "../agree";
 
 const rs = evalRules;
@@ -52,6 +52,17 @@ const recomputed = rowValue("composite", (row): number | undefined => {
   if (indicator === undefined || pub === undefined || internal === undefined || bonus < 0) return undefined;
   const c = composite({ indicator, publicAppraisal: pub, internal, bonus, deduction });
   return isError(c) ? undefined : c;
+});
+
+/**
+ * The sheet's own 综合得分 when it disagrees with the recomputed one (composite reports it), else
+ * undefined: a grade that is right for this score is wrong only because the score is.
+ */
+const wrongComposite = rowValue("wrongComposite", (row, ctx): number | undefined => {
+  if (!row.has("composite")) return undefined;
+  const typed = row.value("composite");
+  const want = ctx.derive(row, recomputed);
+  return typed === undefined || want === undefined || agreesTyped(row.get("composite"), typed, want) ? undefined : typed;
 });
 
 /** The composite the grade is judged on: recomputed when possible, else as typed. */
@@ -155,17 +166,24 @@ const compositeCheck: Check = {
   description: `综合得分 = 指标考核×${pct(rs.weights.indicator)} + 公众评议×${pct(rs.weights.publicAppraisal)} + 内部评估×${pct(rs.weights.internal)}` +
     ` + 加分 − 减分（加分不超过${rs.bonus.cap.value}分，减分不超过${rs.deduction.cap.value}分）`,
   messages: ["wrongComposite"],
+  followsFrom: ["bonus-cap", "deduction-cap"],
   row(row, ctx) {
-    if (!row.has("composite")) return;
-    const typed = row.value("composite");
-    const want = ctx.derive(row, recomputed);
-    if (typed === undefined || want === undefined) return;
-    if (!agreesTyped(row.get("composite"), typed, want)) {
-      ctx.report({
-        row, key: "composite", expected: roundedAs(row.get("composite"), want), actual: typed,
-        messageId: "wrongComposite", data: { expected: roundedAs(row.get("composite"), want), typed },
-      });
+    const typed = ctx.derive(row, wrongComposite);
+    if (typed === undefined) return;
+    const want = ctx.derive(row, recomputed)!;
+    // the sheet added the bonus or deduction beyond its cap: wrong only through that one
+    const bonus = row.value("bonus") ?? 0;
+    const deduction = Math.abs(row.value("deduction") ?? 0);
+    const overBonus = Math.max(0, bonus - rs.bonus.cap.value);
+    const overDeduction = Math.max(0, deduction - rs.deduction.cap.value);
+    let causedBy: Cause | undefined;
+    if ((overBonus > 0 || overDeduction > 0) && agreesTyped(row.get("composite"), typed, want + overBonus - overDeduction)) {
+      causedBy = { row, key: overBonus > 0 ? "bonus" : "deduction" };
     }
+    ctx.report({
+      row, key: "composite", expected: roundedAs(row.get("composite"), want), actual: typed,
+      messageId: "wrongComposite", data: { expected: roundedAs(row.get("composite"), want), typed }, causedBy,
+    });
   },
 };
 
@@ -175,22 +193,28 @@ const gradePass: Check = {
   severity: "error",
   description: `综合得分低于${rs.passMark.value}分或有“一票否决”事项的为不合格；${rs.passMark.value}分以上的不应为不合格（常委会认定的除外）`,
   messages: ["vetoed", "belowPass", "needsDecision"],
+  followsFrom: ["composite"],
   row(row, ctx) {
     const typed = gradeOf(row);
     const u = ctx.derive(row, unitOf);
     if (typed === undefined || u === undefined) return;
     const pass = grade(u.composite, u.veto);
     if (isError(pass)) return; // a composite outside every possible value: reported by composite
+    // the grade the sheet's own (wrong) 综合得分 earns: a finding then follows from that score
+    const sheetScore = ctx.derive(row, wrongComposite);
+    const sheetPass = sheetScore === undefined ? undefined : grade(sheetScore, u.veto);
+    const fromScore = (ok: boolean): Cause | undefined => (ok ? { row, key: "composite" } : undefined);
     if (pass === GRADES.unqualified && typed !== GRADES.unqualified) {
       ctx.report({
         row, key: "grade", expected: GRADES.unqualified, actual: typed,
         ...(u.veto ? { messageId: "vetoed", data: { typed } } : { messageId: "belowPass", data: { composite: u.composite, pass: rs.passMark.value, typed } }),
+        causedBy: fromScore(!u.veto && sheetPass !== undefined && sheetPass !== GRADES.unqualified),
       });
     } else if (pass === GRADES.qualified && typed === GRADES.unqualified) {
       // 四(四)1(2): 因工作严重失职 … 经市委常委会议研究认定的 may be 不合格 at any score
       ctx.report({
         row, key: "grade", severity: "warning", expected: GRADES.qualified, actual: typed,
-        messageId: "needsDecision", data: { composite: u.composite },
+        messageId: "needsDecision", data: { composite: u.composite }, causedBy: fromScore(sheetPass === GRADES.unqualified),
       });
     }
   },
@@ -202,10 +226,16 @@ const advancedEligible: Check = {
   severity: "error",
   description: `先进须为合格单位，且公众满意度${rs.satisfactionMin.value * 100}%以上、完成目标任务、班子成员未受处分`,
   messages: ["notEligible", "notQualified", "noSatisfaction", "lowSatisfaction", "targetsMissed", "sanctioned"],
+  followsFrom: ["composite", "grade-pass"],
   row(row, ctx) {
     if (gradeOf(row) !== GRADES.advanced) return;
     const u = ctx.derive(row, unitOf);
     if (u === undefined || eligibleForAdvanced(u)) return;
+    // a 先进 whose grade should be 不合格 (grade-pass says so at this cell): set right, it is no
+    // 先进 at all; else eligible on the sheet's own (wrong) 综合得分: follows from that score
+    const sheetScore = ctx.derive(row, wrongComposite);
+    const causedBy: Cause | undefined = grade(u.composite, u.veto) === GRADES.unqualified ? { row, key: "grade" }
+      : sheetScore !== undefined && eligibleForAdvanced({ ...u, composite: sheetScore }) === true ? { row, key: "composite" } : undefined;
     const why: string[] = [];
     if (grade(u.composite, u.veto) !== GRADES.qualified) why.push(ctx.phrase("notQualified"));
     if (u.satisfaction === null) why.push(ctx.phrase("noSatisfaction"));
@@ -214,7 +244,7 @@ const advancedEligible: Check = {
     }
     if (u.targetsMet === false) why.push(ctx.phrase("targetsMissed"));
     if (u.sanctioned) why.push(ctx.phrase("sanctioned"));
-    ctx.report({ row, key: "grade", actual: GRADES.advanced, messageId: "notEligible", data: { reasons: why.join("、") } });
+    ctx.report({ row, key: "grade", actual: GRADES.advanced, messageId: "notEligible", data: { reasons: why.join("、") }, causedBy });
   },
 };
 
@@ -246,11 +276,19 @@ const advancedQuota: Check = {
   severity: "error",
   description: `先进名额不超过被评估单位总数的${rs.advancedQuota.value * 100}%（向下取整）`,
   messages: ["overQuota"],
+  followsFrom: ["advanced-eligible"],
   sheet(table, ctx) {
     if (!table.rows.some((r) => r.has("grade"))) return;
     const places = advancedPlaces(table.rows.length);
     const advanced = table.rows.filter((r) => gradeOf(r) === GRADES.advanced);
     if (advanced.length <= places) return;
+    // as many 先进 units without the conditions (advanced-eligible) as the excess: without them the
+    // quota holds, so the excess follows from them
+    const ineligible = advanced.filter((r) => {
+      const u = ctx.derive(r, unitOf);
+      return u !== undefined && eligibleForAdvanced(u) === false;
+    });
+    const fromIneligible = ineligible.length >= advanced.length - places;
     // the excess is reported on the 先进 units with the lowest composites; each composite read once
     // before sorting, not twice per comparison (every row's was read by grade-pass already)
     const scores = new Map<TableRow, number>();
@@ -260,6 +298,7 @@ const advancedQuota: Check = {
       ctx.report({
         row, key: "grade", expected: places, actual: advanced.length, messageId: "overQuota",
         data: { units: table.rows.length, places, quota: rs.advancedQuota.value * 100, advanced: advanced.length },
+        causedBy: fromIneligible ? { row: ineligible.includes(row) ? row : ineligible[0], key: "grade" } : undefined,
       });
     }
   },
@@ -271,6 +310,7 @@ const advancedSkipped: Check = {
   severity: "warning",
   description: "符合先进条件、综合得分高于某先进单位的单位未评为先进",
   messages: ["skipped"],
+  followsFrom: ["composite"],
   sheet(_table, ctx) {
     const rows = ctx.sheetValue(rankedRows);
     if (!rows || !rows.some((r) => r.row.has("grade"))) return;
@@ -278,12 +318,29 @@ const advancedSkipped: Check = {
     if (advanced.length === 0) return;
     // Math.min pairwise, not over a spread (a spread of 100 k arguments overflows the stack)
     let lowest = Number.POSITIVE_INFINITY;
-    for (const r of advanced) lowest = Math.min(lowest, r.unit.composite);
+    let lowestRow: Ranked | undefined;
+    // … and on the sheet's own 综合得分 (wrong ones included): a unit not skipped there is skipped
+    // only because a score is wrong (its own, or the lowest 先进's)
+    let sheetLowest = Number.POSITIVE_INFINITY;
+    const sheetScore = (r: Ranked) => ctx.derive(r.row, wrongComposite) ?? r.unit.composite;
+    for (const r of advanced) {
+      if (r.unit.composite < lowest) {
+        lowest = r.unit.composite;
+        lowestRow = r;
+      }
+      sheetLowest = Math.min(sheetLowest, sheetScore(r));
+    }
     for (const r of rows) {
       if (r.eligible && r.typed !== GRADES.advanced && r.typed !== GRADES.tie && r.unit.composite > lowest) {
+        let causedBy: Cause | undefined;
+        const own = sheetScore(r);
+        if (!(eligibleForAdvanced({ ...r.unit, composite: own }) === true && own > sheetLowest)) {
+          const root = ctx.derive(r.row, wrongComposite) !== undefined ? r : lowestRow!;
+          causedBy = { row: root.row, key: "composite" };
+        }
         ctx.report({
           row: r.row, key: "grade", expected: GRADES.advanced, actual: r.typed ?? null,
-          messageId: "skipped", data: { composite: r.unit.composite, lowest },
+          messageId: "skipped", data: { composite: r.unit.composite, lowest }, causedBy,
         });
       }
     }

@@ -51,17 +51,20 @@ const indicatorRange: Check = {
 };
 
 /** The grade EVAL-10 gives the row and why (catalogue phrases), or undefined when its inputs are bad. */
-function computedGrade(row: TableRow, ctx: CheckContext): { grade: string; why: string[] } | undefined {
+function computedGrade(row: TableRow, ctx?: CheckContext): { grade: string; why: string[] } | undefined {
   const scores = indicatorScores(row);
   const done = row.value<boolean>("livelihood");
   const veto = row.value<boolean>("veto") ?? false;
   if (scores === undefined || done === undefined) return undefined;
   if (scores.some((s) => s < 0 || s > rs.deptIndicatorMax.value)) return undefined; // indicator-range reports it
   const why: string[] = [];
-  if (!done) why.push(ctx.phrase("notDone"));
-  const low = scores.filter((s) => s < rs.deptPassMark.value);
-  if (low.length > 0) why.push(ctx.phrase("lowScores", { scores: low.join("、"), pass: rs.deptPassMark.value }));
-  if (veto) why.push(ctx.phrase("veto"));
+  if (ctx) {
+    // the reasons are the grade check's phrases (another check asks for the grade alone)
+    if (!done) why.push(ctx.phrase("notDone"));
+    const low = scores.filter((s) => s < rs.deptPassMark.value);
+    if (low.length > 0) why.push(ctx.phrase("lowScores", { scores: low.join("、"), pass: rs.deptPassMark.value }));
+    if (veto) why.push(ctx.phrase("veto"));
+  }
   return { grade: deptGrade(scores, done, veto) as string, why }; // scores within range (above): never an error
 }
 
@@ -94,15 +97,22 @@ const advancedQuota: Check = {
   severity: "error",
   description: `先进从合格部门中产生，名额不超过被评估部门总数的${rs.deptAdvancedQuota.value * 100}%（向下取整）`,
   messages: ["overQuota"],
+  followsFrom: ["grade"],
   sheet(table, ctx) {
     if (!table.rows.some((r) => r.has("grade"))) return;
     const places = advancedPlaces(table.rows.length, rs, "dept");
     const advanced = table.rows.filter((r) => r.value<Grade>("grade") === GRADES.advanced);
+    if (advanced.length <= places) return;
+    // 先进 come from 合格 departments: as many 先进 that should be 不合格 (grade reports them) as the
+    // excess, and the quota holds without them, so the excess follows from them
+    const unqualified = advanced.filter((r) => computedGrade(r)?.grade === GRADES.unqualified);
+    const fromGrade = unqualified.length >= advanced.length - places;
     // the excess is reported on the last 先进 rows of the sheet (no ranking criterion is given for departments)
     for (const row of advanced.slice(places)) {
       ctx.report({
         row, key: "grade", expected: places, actual: advanced.length, messageId: "overQuota",
         data: { units: table.rows.length, places, quota: rs.deptAdvancedQuota.value * 100, advanced: advanced.length },
+        causedBy: fromGrade && unqualified.length > 0 ? { row: unqualified.includes(row) ? row : unqualified[0], key: "grade" } : undefined,
       });
     }
   },

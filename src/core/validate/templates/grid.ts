@@ -86,6 +86,7 @@ const subsidyShare: Check = {
   severity: "error",
   description: `市级承担与区级承担按${rs.subsidyShare.city.value}∶${rs.subsidyShare.district.value}分担年度补助`,
   messages: ["city", "district"],
+  followsFrom: ["subsidy-amount"],
   row(row, ctx) {
     if (!row.has("city") && !row.has("districtShare")) return;
     // the base is what the star rating earns (so a wrong 年度补助 beside right shares flags only
@@ -97,15 +98,21 @@ const subsidyShare: Check = {
     } else if (row.has("subsidy") && !isBlank(row.get("subsidy"))) base = row.value("subsidy");
     if (base === undefined) return;
     const want = splitShare(base, rs.subsidyShare);
+    // a share that splits the sheet's own 年度补助 right is wrong only because that amount is
+    // (subsidy-amount reports it): folded under it
+    const typedSubsidy = base !== undefined && row.has("star") && row.has("subsidy") && !isBlank(row.get("subsidy")) ? row.value("subsidy") : undefined;
+    const typedWant = typedSubsidy === undefined || typedSubsidy === base ? undefined : splitShare(typedSubsidy, rs.subsidyShare);
     for (const [key, expected, messageId] of [["city", want.city, "city"], ["districtShare", want.district, "district"]] as const) {
       if (!row.has(key)) continue;
       const v = row.value(key);
       if (v === undefined && !isBlank(row.get(key))) continue;
       const actual = v ?? 0;
       if (!agreesTyped(row.get(key), actual, expected)) {
+        const split = typedWant === undefined ? undefined : key === "city" ? typedWant.city : typedWant.district;
         ctx.report({
           row, key, expected, actual, messageId,
           data: { base, cityShare: rs.subsidyShare.city.value, districtShare: rs.subsidyShare.district.value, expected, actual },
+          causedBy: split !== undefined && agreesTyped(row.get(key), actual, split) ? { row, key: "subsidy" } : undefined,
         });
       }
     }

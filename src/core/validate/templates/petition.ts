@@ -12,7 +12,7 @@ import { type Category, type SectionKey, PETITION_DOCUMENT, petitionRules } from
 import { petitionRuleTable } from "../../rules/petition/ruleTable";
 import { categoryOf, fullMark, normUnitName, rankWithinCategory, sectionMax, sectionOf, toPercent } from "../../rules/petition/compute";
 import { agreesTyped, roundedAs } from "../agree";
-import { type Check, type TableRow, type TemplateDef, rowValue } from "../template";
+import { type Cause, type Check, type CheckContext, type Table, type TableRow, type TemplateDef, rowValue } from "../template";
 
 const rs = petitionRules;
 const SECTION_KEYS: readonly SectionKey[] = rs.sections.map((s) => s.key);
@@ -33,6 +33,19 @@ const outOfSection = (max: number, v: number) => v < 0 || v > max;
  * the other checks just skip such a row.
  */
 const categoryOfRow = rowValue("category", (row): Category | undefined => row.value<Category>("category"));
+
+/**
+ * The category the lists of 一 put the row's unit in, when the sheet files it under another one
+ * (unit-category reports that at 类别); undefined otherwise. What else on the row is wrong only
+ * because of it (section maxima, 百分制, C-over-stated, ranks) follows from that finding.
+ */
+const listedOther = rowValue("listedOther", (row, ctx): Category | undefined => {
+  const unit = row.value<string>("unit");
+  const cat = ctx.derive(row, categoryOfRow);
+  if (unit === undefined || cat === undefined) return undefined;
+  const listed = categoryOf(unit);
+  return listed !== undefined && listed !== cat ? listed : undefined;
+});
 
 /** The typed scores of a section: one per (annual) column, blanks after the first left out. */
 function sectionValues(row: TableRow, key: SectionKey): { values: number[]; ok: boolean } {
@@ -142,14 +155,14 @@ const unitCategory: Check = {
     const unit = row.value<string>("unit");
     const cat = ctx.derive(row, categoryOfRow);
     if (unit === undefined || cat === undefined) return;
-    const listed = categoryOf(unit);
-    if (listed === undefined) {
-      ctx.report({
-        row, key: "unit", severity: "info", actual: unit, messageId: "unlisted", data: { unit },
-      });
-    } else if (listed !== cat) {
+    const listed = ctx.derive(row, listedOther);
+    if (listed !== undefined) {
       ctx.report({
         row, key: "category", expected: listed, actual: cat, messageId: "otherCategory", data: { unit, listed, category: cat },
+      });
+    } else if (categoryOf(unit) === undefined) {
+      ctx.report({
+        row, key: "unit", severity: "info", actual: unit, messageId: "unlisted", data: { unit },
       });
     }
   },
@@ -161,10 +174,13 @@ const sectionMaxCheck: Check = {
   severity: "error",
   description: "各项得分不超过本类考核项目的满分（C类不考核的项目不得分）",
   messages: ["aboveMax"],
+  followsFrom: ["unit-category"],
   row(row, ctx) {
     const cat = ctx.derive(row, categoryOfRow);
     const maxima = cat === undefined ? undefined : MAXIMA.get(cat);
     if (maxima === undefined) return;
+    const listed = ctx.derive(row, listedOther);
+    const listedMaxima = listed === undefined ? undefined : MAXIMA.get(listed);
     for (let k = 0; k < SECTION_KEYS.length; k++) {
       const key = SECTION_KEYS[k];
       const n = row.count(key);
@@ -175,6 +191,8 @@ const sectionMaxCheck: Check = {
         ctx.report({
           row, key, index, expected: maxima[k], actual: n,
           messageId: "aboveMax", data: { category: cat!, section: sectionOf(key).name, max: maxima[k], value: n },
+          // within the maximum of the category the unit is listed in: wrong only through 类别
+          causedBy: listedMaxima !== undefined && !outOfSection(listedMaxima[k], n) ? { row, key: "category" } : undefined,
         });
       }
     }
@@ -187,6 +205,7 @@ const majorIncident: Check = {
   severity: "error",
   description: "发生重大恶性事件的单位，集体上访和疑难个访一项为0分（并取消评选先进资格）",
   messages: ["notZero", "flagged"],
+  followsFrom: ["major-incident"],
   row(row, ctx) {
     if (!row.value<boolean>("major")) return;
     const { values, ok } = sectionValues(row, "collective");
@@ -198,7 +217,8 @@ const majorIncident: Check = {
         row, key: "collective", expected: zero, actual: values[0], messageId: "notZero", data: { zero, values: values.join("、") },
       });
       // the flag and the score contradict each other: the supervisor must see both cells
-      ctx.report({ row, key: "major", messageId: "flagged", data: { zero, values: values.join("、") } });
+      // one contradiction, counted once: the flag's finding is folded under the score's
+      ctx.report({ row, key: "major", messageId: "flagged", data: { zero, values: values.join("、") }, causedBy: { row, key: "collective" } });
     }
   },
 };
@@ -237,12 +257,31 @@ const totalCheck: Check = {
   },
 };
 
+/**
+ * Why a typed 百分制 that disagrees may be wrong only through another finding of its row: it is
+ * the right score of the category the unit is listed in (类别 wrong), or the sheet's own 合计
+ * (wrong) put on the scale. Undefined when it is wrong on its own.
+ */
+function percentCause(row: TableRow, ctx: CheckContext, typed: number): Cause | undefined {
+  const listed = ctx.derive(row, listedOther);
+  if (listed !== undefined) {
+    const raw = sectionSum(row, MAXIMA.get(listed)!, false);
+    if (raw !== undefined && agreesTyped(row.get("percent"), typed, toPercent(listed, raw, rs.basis.value))) return { row, key: "category" };
+  }
+  const cat = ctx.derive(row, categoryOfRow)!;
+  const total = row.value("total");
+  if (total !== undefined && ctx.derive(row, totalAgrees) === false &&
+    agreesTyped(row.get("percent"), typed, toPercent(cat, total, rs.basis.value))) return { row, key: "total" };
+  return undefined;
+}
+
 const percentCheck: Check = {
   id: "percent",
   rule: "PET-6",
   severity: "error",
   description: `百分制得分 = 合计 ÷ 本类满分 × ${rs.percentScale.value}`,
   messages: ["wrongPercent"],
+  followsFrom: ["unit-category", "total", "annual-average"],
   row(row, ctx) {
     const cat = ctx.derive(row, categoryOfRow);
     const typed = row.value("percent");
@@ -255,6 +294,7 @@ const percentCheck: Check = {
       ctx.report({
         row, key: "percent", expected, actual: typed, messageId: "wrongPercent",
         data: { category: cat, full: fullMark(cat, rs.basis.value), raw, expected, typed },
+        causedBy: percentCause(row, ctx, typed),
       });
     }
   },
@@ -266,19 +306,74 @@ const cOver80: Check = {
   severity: "warning",
   description: `C类原始得分超过规定满分${rs.statedFullMarks.C.value}分（源文件C类项目合计为${fullMark("C", "items")}分，自相矛盾）`,
   messages: ["statedBasis", "itemsBasis"],
+  followsFrom: ["unit-category"],
   row(row, ctx) {
     const cat = ctx.derive(row, categoryOfRow);
     if (cat === undefined) return;
     const raw = ctx.derive(row, rawTotal);
     const stated = fullMark(cat, "stated");
     if (raw === undefined || raw <= stated) return;
+    const listed = ctx.derive(row, listedOther);
     ctx.report({
       row, key: row.has("total") ? "total" : "innovation", expected: stated, actual: raw,
       messageId: rs.basis.value === "stated" ? "statedBasis" : "itemsBasis",
       data: { category: cat, raw, stated, items: fullMark(cat, "items") },
+      causedBy: listed !== undefined && raw <= fullMark(listed, "stated") ? { row, key: "category" } : undefined,
     });
   },
 };
+
+interface RankEntry {
+  row: TableRow;
+  category: Category;
+  score: number;
+}
+
+/** Ranks within category of the rows scored, leaving out every category with a row not scored. */
+function rankScored(entries: readonly RankEntry[], unscored: ReadonlySet<Category>): Map<TableRow, number> {
+  const ranked = entries.filter((e) => !unscored.has(e.category));
+  const ranks = rankWithinCategory(ranked);
+  const out = new Map<TableRow, number>();
+  ranked.forEach((e, i) => out.set(e.row, ranks[i]));
+  return out;
+}
+
+/**
+ * The rows of a table ranked as the rules rank them (recomputed scores, typed categories) and in
+ * two other readings, made when a typed rank disagrees, to tell a rank wrong on its own from one
+ * that follows from another finding: `listed`, each misfiled unit in the category the lists of 一
+ * put it in (its 类别 is the root); `sheet`, on the sheet's own 百分制 (or 合计 put on the scale),
+ * wrong ones included (the wrong score is the root).
+ */
+function rankings(table: Table, ctx: CheckContext, reading: "rules" | "listed" | "sheet"): { ranks: Map<TableRow, number>; scores: Map<TableRow, number> } {
+  const entries: RankEntry[] = [];
+  const unscored = new Set<Category>();
+  const scores = new Map<TableRow, number>();
+  for (const row of table.rows) {
+    const typedCat = ctx.derive(row, categoryOfRow);
+    if (typedCat === undefined) continue; // not in any category: the category check reports it
+    const listed = reading === "listed" ? ctx.derive(row, listedOther) : undefined;
+    const cat = listed ?? typedCat;
+    const raw = listed !== undefined ? sectionSum(row, MAXIMA.get(listed)!, false) : ctx.derive(row, rawTotal);
+    // a row that cannot be recomputed is ranked on its typed 百分制得分; without one, its category is not ranked
+    let score = raw !== undefined ? toPercent(cat, raw, rs.basis.value) : row.value("percent");
+    if (reading === "sheet" && raw !== undefined) {
+      const typedPct = row.value("percent");
+      const typedTotal = row.value("total");
+      if (typedPct !== undefined) score = typedPct;
+      else if (typedTotal !== undefined) score = toPercent(cat, typedTotal, rs.basis.value);
+    }
+    if (score === undefined) unscored.add(cat);
+    else {
+      entries.push({ row, category: cat, score });
+      scores.set(row, score);
+    }
+  }
+  return { ranks: rankScored(entries, unscored), scores };
+}
+
+/** The cell holding a row's own score as the sheet gives it: 百分制得分, else 合计. */
+const scoreKey = (row: TableRow) => (row.has("percent") && row.value("percent") !== undefined ? "percent" : "total");
 
 const rankCheck: Check = {
   id: "rank",
@@ -286,30 +381,61 @@ const rankCheck: Check = {
   severity: "error",
   description: "类内排名与各单位百分制得分分类排队一致（同分同名次）",
   messages: ["wrongRank"],
+  followsFrom: ["unit-category", "percent", "total", "annual-average"],
   sheet(table, ctx) {
     if (!table.rows.some((r) => r.has("rank"))) return;
-    const entries: { row: TableRow; category: Category; score: number }[] = [];
-    const unscored = new Set<Category>();
-    for (const row of table.rows) {
-      const cat = ctx.derive(row, categoryOfRow);
-      if (cat === undefined) continue; // not in any category: the category check reports it
-      const raw = ctx.derive(row, rawTotal);
-      // a row that cannot be recomputed is ranked on its typed 百分制得分; without one, its category is not ranked
-      const score = raw !== undefined ? toPercent(cat, raw, rs.basis.value) : row.value("percent");
-      if (score === undefined) unscored.add(cat);
-      else entries.push({ row, category: cat, score });
-    }
-    const ranked = entries.filter((e) => !unscored.has(e.category));
-    const ranks = rankWithinCategory(ranked);
-    ranked.forEach((e, i) => {
-      const typed = e.row.value("rank");
-      if (typed === undefined) return;
-      if (typed !== ranks[i]) {
-        ctx.report({
-          row: e.row, key: "rank", expected: ranks[i], actual: typed, messageId: "wrongRank", data: { category: e.category, expected: ranks[i], typed },
-        });
+    const rules = rankings(table, ctx, "rules");
+    let listed: Map<TableRow, number> | undefined;
+    let sheet: ReturnType<typeof rankings> | undefined;
+    // per category, the first misfiled unit filed under or listed in it, and the first row whose
+    // own score is wrong: made once, on the first rank that needs them (no scan per row)
+    let firstMisfiled: Map<Category, TableRow> | undefined;
+    let firstWrong: Map<Category, TableRow> | undefined;
+    const wrongScore = (m: TableRow) => {
+      const a = sheet!.scores.get(m);
+      const b = rules.scores.get(m);
+      return a !== undefined && b !== undefined && Math.abs(a - b) > 1e-9;
+    };
+    for (const [row, rank] of rules.ranks) {
+      const typed = row.value("rank");
+      if (typed === undefined || typed === rank) continue;
+      const cat = ctx.derive(row, categoryOfRow)!;
+      let causedBy: Cause | undefined;
+      // the rank the clerk gave is right once the misfiled units are in their listed categories
+      listed ??= rankings(table, ctx, "listed").ranks;
+      if (listed.get(row) === typed) {
+        if (firstMisfiled === undefined) {
+          firstMisfiled = new Map();
+          for (const m of table.rows) {
+            const l = ctx.derive(m, listedOther);
+            if (l === undefined) continue;
+            if (!firstMisfiled.has(l)) firstMisfiled.set(l, m);
+            const c = ctx.derive(m, categoryOfRow)!;
+            if (!firstMisfiled.has(c)) firstMisfiled.set(c, m);
+          }
+        }
+        const misfiled = ctx.derive(row, listedOther) !== undefined ? row : firstMisfiled.get(cat);
+        if (misfiled) causedBy = { row: misfiled, key: "category" };
       }
-    });
+      // … or on the sheet's own scores: a wrong score of this row, or of one in its category
+      if (causedBy === undefined) {
+        sheet ??= rankings(table, ctx, "sheet");
+        if (sheet.ranks.get(row) === typed) {
+          if (firstWrong === undefined) {
+            firstWrong = new Map();
+            for (const m of table.rows) {
+              const c = ctx.derive(m, categoryOfRow);
+              if (c !== undefined && !firstWrong.has(c) && wrongScore(m)) firstWrong.set(c, m);
+            }
+          }
+          const root = wrongScore(row) ? row : firstWrong.get(cat);
+          if (root) causedBy = { row: root, key: scoreKey(root) };
+        }
+      }
+      ctx.report({
+        row, key: "rank", expected: rank, actual: typed, messageId: "wrongRank", data: { category: cat, expected: rank, typed }, causedBy,
+      });
+    }
   },
 };
 

@@ -13,7 +13,7 @@ import { tripRuleTable } from "../../rules/trip/ruleTable";
 import { checkTrip, tripDays, type Trip, type TripField, type TripFinding } from "../../rules/trip/compute";
 import { countryCount } from "../../rules/trip/cells";
 import type { Severity } from "../../rules/severity";
-import { type Check, type CheckContext, type TableRow, type TemplateDef, rowValue } from "../template";
+import { type Cause, type Check, type CheckContext, type TableRow, type TemplateDef, rowValue, tableValue } from "../template";
 
 const rs = tripRuleset;
 
@@ -52,6 +52,34 @@ const rowTrip = rowValue("trip", (row): { trip: Trip; findings: TripFinding[] } 
   return isError(findings) ? null : { trip, findings }; // typed columns and ordered dates: never an error
 });
 
+/**
+ * The trips of each 团长 by calendar year of departure, and for each row in a group over the
+ * yearly limit (TRIP-2) the group's first row: one leader over the limit is one violation, reported
+ * on every trip of the group and counted once (the later trips, and a row's own 本年度出访次数 over
+ * the limit, follow from the first).
+ */
+const leaderYears = tableValue("leaderYears", (table) => {
+  // leader (as normText reads it) → calendar year of departure → rows; no key strings built
+  const groups = new Map<string, Map<number, TableRow[]>>();
+  for (const row of table.rows) {
+    const leader = row.value<string>("leader");
+    const dep = row.value("departure");
+    if (leader === undefined || dep === undefined) continue;
+    const name = normText(leader);
+    const y = civilFromSerial(dep).y;
+    let years = groups.get(name);
+    if (!years) groups.set(name, (years = new Map()));
+    const list = years.get(y);
+    if (list) list.push(row);
+    else years.set(y, [row]);
+  }
+  const head = new Map<TableRow, TableRow>();
+  for (const years of groups.values()) for (const list of years.values()) {
+    if (list.length > rs.tripsPerYearMax.value) for (const row of list) head.set(row, list[0]);
+  }
+  return { groups, head };
+});
+
 /** 说明 filled: a 需说明 (warning) is explained and becomes info (templates.md). */
 function explained(row: TableRow): boolean {
   return row.has("note") && !isBlank(row.get("note"));
@@ -62,9 +90,10 @@ function severityFor(row: TableRow, s: Severity): Severity {
 
 /** A check reporting the findings of one rule of checkTrip (their wording is the trip core's). */
 function ruleCheck(id: string, limit: { rule: string }, severity: Severity, description: string,
-  extra?: (row: TableRow, ctx: CheckContext) => void): Check {
+  extra?: (row: TableRow, ctx: CheckContext) => void, cause?: { followsFrom: readonly string[]; of: (row: TableRow, ctx: CheckContext) => Cause | undefined }): Check {
   return {
     id, rule: limit.rule, severity, description, messages: extra ? ["finding", "beforeReturn"] : ["finding"],
+    ...(cause ? { followsFrom: cause.followsFrom } : {}),
     row(row, ctx) {
       const t = ctx.derive(row, rowTrip);
       if (t) {
@@ -72,7 +101,7 @@ function ruleCheck(id: string, limit: { rule: string }, severity: Severity, desc
           if (f.rule !== limit.rule) continue;
           ctx.report({
             row, key: FIELD_KEY[f.field], messageId: "finding", data: { detail: f.message }, expected: f.expected, actual: f.actual,
-            severity: severityFor(row, f.severity),
+            severity: severityFor(row, f.severity), causedBy: cause?.of(row, ctx),
           });
         }
       }
@@ -94,7 +123,14 @@ const [oneCountry] = rs.daysByCountries;
 
 const checks: Check[] = [
   ruleCheck("group-size", rs.studyGroupMax, "warning", `考察团组人数原则上不超过${rs.studyGroupMax.value}人`),
-  ruleCheck("trips-per-year", rs.tripsPerYearMax, "warning", `市管干部原则上一年内出访不超过${rs.tripsPerYearMax.value}次`),
+  ruleCheck("trips-per-year", rs.tripsPerYearMax, "warning", `市管干部原则上一年内出访不超过${rs.tripsPerYearMax.value}次`, undefined, {
+    // the sheet itself shows the 团长 over the limit this year: the group's first trip is the root
+    followsFrom: ["leader-once-a-year"],
+    of: (row, ctx) => {
+      const head = ctx.sheetValue(leaderYears).head.get(row);
+      return head === undefined ? undefined : { row: head, key: "leader" };
+    },
+  }),
   ruleCheck("countries", rs.countriesMax, "warning", `一次出访国家（地区）原则上不超过${rs.countriesMax.value}个`),
   ruleCheck("days-abroad", oneCountry.maxDays, "warning",
     `在外停留天数（含旅途）：${rs.daysByCountries.map((e) => `${e.countries.value}国不超过${e.maxDays.value}天`).join("、")}（培训团组除外）`),
@@ -141,21 +177,9 @@ const checks: Check[] = [
     severity: "warning",
     description: `同一团长一年内率团出访原则上不超过${rs.tripsPerYearMax.value}次`,
     messages: ["tooMany"],
-    sheet(table, ctx) {
-      // leader (as normText reads it) → calendar year of departure → rows; no key strings built
-      const groups = new Map<string, Map<number, TableRow[]>>();
-      for (const row of table.rows) {
-        const leader = row.value<string>("leader");
-        const dep = row.value("departure");
-        if (leader === undefined || dep === undefined) continue;
-        const name = normText(leader);
-        const y = civilFromSerial(dep).y;
-        let years = groups.get(name);
-        if (!years) groups.set(name, (years = new Map()));
-        const list = years.get(y);
-        if (list) list.push(row);
-        else years.set(y, [row]);
-      }
+    followsFrom: ["leader-once-a-year"],
+    sheet(_table, ctx) {
+      const { groups } = ctx.sheetValue(leaderYears);
       // each row is in one group and reported at its own 团长 cell: the engine's sort orders them
       for (const [leader, years] of groups) for (const [year, list] of years) {
         if (list.length <= rs.tripsPerYearMax.value) continue;
@@ -165,6 +189,7 @@ const checks: Check[] = [
             row, key: "leader", expected: rs.tripsPerYearMax.value, actual: list.length,
             severity: severityFor(row, "warning"), messageId: "tooMany",
             data: { leader, year, count: list.length, rows, max: rs.tripsPerYearMax.value },
+            causedBy: row === list[0] ? undefined : { row: list[0], key: "leader" },
           });
         }
       }
