@@ -328,3 +328,16 @@ export async function readAllSheets(
   await context.sync();
   return readQueued(context, infos, api, opts.onProgress);
 }
+
+/**
+ * One sheet whose used range is already loaded (getUsedRangeOrNullObject(true) with
+ * "isNullObject,rowIndex,columnIndex,rowCount,columnCount", synced): 1 sync for its merges, then 1
+ * per chunk. Live checking (live.ts) loads the used range together with the sheet's protection, so
+ * a full re-read costs no extra sync for it.
+ * @requiresExcelApi 1.4 getUsedRangeOrNullObject
+ */
+export function readLoadedSheet(
+  context: Excel.RequestContext, name: string, sheet: Excel.Worksheet, used: Excel.Range, api: ExcelApiSupport,
+): Promise<WorkbookSnapshot> {
+  return readQueued(context, [{ name, sheet, used, nullable: true }], api);
+}

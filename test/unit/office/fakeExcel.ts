@@ -83,6 +83,17 @@ export class FakeSheet {
   }
 }
 
+/** Excel.WorksheetChangedEventArgs as the fake raises it (fields by ExcelApi version). */
+export interface ChangeEvent {
+  type: "WorksheetChanged";
+  worksheetId: string;
+  address: string;
+  changeType: string;
+  source: "Local" | "Remote";
+  details?: { valueBefore: unknown; valueAfter: unknown; valueTypeBefore: string; valueTypeAfter: string };
+  triggerSource?: string;
+}
+
 export interface SheetSpec {
   name: string;
   /** rows starting at `at` (default A1) */
@@ -140,6 +151,20 @@ export class FakeWorkbook {
   syncCount = 0;
   /** syncs that failed, with the error code */
   readonly failedSyncs: string[] = [];
+  /**
+   * onChanged handlers added through the mock (worksheets.onChanged, ExcelApi 1.9, with sheetId
+   * null; Worksheet.onChanged, 1.7, with its sheet's id). They outlive the mock that added them,
+   * as handlers outlive their Excel.run in a shared runtime.
+   */
+  readonly changeHandlers: { sheetId: string | null; handler: (e: ChangeEvent) => Promise<unknown> }[] = [];
+  /** events raised so far (user edits, and the add-in's own writes when echoed) */
+  readonly events: ChangeEvent[] = [];
+  /**
+   * Raise onChanged for the add-in's own writes too, as some Excel clients do for format changes:
+   * with `triggerSource: "ThisLocalAddin"` from ExcelApi 1.14, with equal before/after details for
+   * a single cell from 1.9, and with neither below.
+   */
+  echoOwnWrites = false;
   private nextId = 1;
 
   constructor(specs: SheetSpec[]) {
@@ -177,6 +202,62 @@ export class FakeWorkbook {
     const out: Record<string, Fill> = {};
     for (const [key, cell] of this.sheet(sheet).cells) out[key] = { ...cell.fill };
     return out;
+  }
+
+  /** EventHandlers.add: the registration (EventHandlerResult) removes the handler at its context's next sync */
+  addHandler(sheetId: string | null, handler: (e: ChangeEvent) => Promise<unknown>, context: () => { sync(): Promise<void> }) {
+    const entry = { sheetId, handler };
+    this.changeHandlers.push(entry);
+    const wb = this;
+    return {
+      get context() { return context(); },
+      remove() {
+        const i = wb.changeHandlers.indexOf(entry);
+        if (i >= 0) wb.changeHandlers.splice(i, 1);
+      },
+    };
+  }
+
+  /**
+   * Delivers `event` to the handlers following its sheet, asynchronously as Excel does; resolves
+   * once every handler was called (not once they finished).
+   */
+  raise(event: ChangeEvent): Promise<void> {
+    this.events.push(event);
+    const targets = this.changeHandlers.filter((h) => h.sheetId === null || h.sheetId === event.worksheetId);
+    return new Promise((resolve) => setTimeout(() => {
+      for (const h of targets) void h.handler(event);
+      resolve();
+    }, 0));
+  }
+
+  /**
+   * The clerk types or pastes `rows` at `address` (its top-left cell) of `sheet`: the values change
+   * and onChanged is raised for the block, as a local edit.
+   */
+  edit(sheet: string, address: string, rows: unknown[][]): Promise<void> {
+    const s = this.sheet(sheet);
+    const at = parseA1(address);
+    const before = s.peek(at.row - 1, at.col - 1).value;
+    rows.forEach((row, r) => row.forEach((v, c) => { s.cell(at.row - 1 + r, at.col - 1 + c).value = v ?? ""; }));
+    const n = rows.length;
+    const m = Math.max(1, ...rows.map((r) => r.length));
+    return this.raise(this.changeEvent(s, rangeAddress(at.row - 1, at.col - 1, n, m), "Local",
+      n === 1 && m === 1 ? { before, after: rows[0][0] ?? "" } : null));
+  }
+
+  /** an onChanged event as this host version would shape it */
+  changeEvent(
+    sheet: FakeSheet, address: string, trigger: "Local" | "ThisLocalAddin",
+    details: { before: unknown; after: unknown } | null, changeType = "RangeEdited",
+  ): ChangeEvent {
+    const v = this.apiVersion;
+    const typeOf = (x: unknown) => (x === "" || x === null || x === undefined ? "Empty" : typeof x === "number" ? "Double" : typeof x === "boolean" ? "Boolean" : "String");
+    return {
+      type: "WorksheetChanged", worksheetId: sheet.id, address, changeType, source: "Local",
+      ...(v >= 9 && details ? { details: { valueBefore: details.before, valueAfter: details.after, valueTypeBefore: typeOf(details.before), valueTypeAfter: typeOf(details.after) } } : {}),
+      ...(v >= 14 ? { triggerSource: trigger === "ThisLocalAddin" ? "ThisLocalAddin" : "Unknown" } : {}),
+    };
   }
 
   /** what the adapter would see as Office.context.requirements */
@@ -223,8 +304,14 @@ export class FakeWorkbook {
         ? excelError("AccessDenied", `The cell you're trying to change is on protected sheet ${op.sheet.name}.`)
         : this.failWrite?.(op.write, n);
       if (refused) fail(refused);
+      const before = this.echoOwnWrites && op.write.address !== "" ? op.sheet.peek(parseA1(op.write.address.split(":")[0]).row - 1, parseA1(op.write.address.split(":")[0]).col - 1).value : undefined;
       op.apply();
       this.log(op.write);
+      if (this.echoOwnWrites && op.write.address !== "") {
+        const single = !op.write.address.includes(":");
+        const after = single ? op.sheet.at(op.write.address).value : undefined;
+        void this.raise(this.changeEvent(op.sheet, op.write.address, "ThisLocalAddin", single ? { before, after } : null));
+      }
     }
     if (batchError) fail(batchError);
   }
@@ -381,6 +468,7 @@ export class FakeWorkbook {
           },
           getUsedRange() { return usedRange(this as Mock, sheet, false); },
           ...since(2, { protection: { protected: sheet.protected } }),
+          ...since(7, { onChanged: { add(handler: (e: ChangeEvent) => Promise<unknown>) { return wb.addHandler(sheet.id, handler, () => mock.context); } } }),
           ...since(4, { getUsedRangeOrNullObject() { return usedRange(this as Mock, sheet, true); } }),
           ...since(7, {
             getRangeByIndexes(r: number, c: number, n: number, m: number) {
@@ -416,6 +504,7 @@ export class FakeWorkbook {
                 return s ? sheetMock(this as unknown as Mock, s) : child(this as unknown as Mock, { isNullObject: true, id: "", name: "", visibility: "" });
               },
             }),
+            ...since(9, { onChanged: { add(handler: (e: ChangeEvent) => Promise<unknown>) { return wb.addHandler(null, handler, () => mock.context); } } }),
             add(name: string) {
               if (wb.find(name)) throw new Error(`ItemAlreadyExists: ${name}`);
               wb.log({ sheet: name, address: "", what: "call:worksheets.add" });
