@@ -69,5 +69,13 @@ export const enUS: Messages = {
   downloadReport: "Download report",
   reportFileSuffix: "-report.xlsx",
   notXlsx: "Please choose an .xlsx workbook.",
+  liveLabel: "Live check",
+  liveHint: "While on, every edit is checked at once on its sheet and problem cells are marked or cleared; cell contents are never changed. The switch is saved with the workbook.",
+  liveUnsupported: "This Excel version has no worksheet change events, so live checking is not available: use \"Validate this sheet\". It needs Excel 2019 or later, Microsoft 365 or Excel on the web.",
+  liveProtected: (sheet) => `Sheet "${sheet}" is protected and cannot be marked: live checking was turned off. Unprotect it to turn it on again.`,
+  liveTooLarge: (sheet, rows, max) => `Sheet "${sheet}" has ${rows} rows, over the live checking limit of ${max}: live checking was turned off. Use "Validate this sheet".`,
+  liveFailed: (detail) => `Live checking failed and was turned off: ${detail}`,
+  liveStatus: (problems, ms) => `Live check: ${problems} problems, last check took ${ms} ms.`,
+  liveFindingsTitle: "Live check findings",
   severity: { error: "Error", warning: "Needs explanation", info: "Info" },
 };

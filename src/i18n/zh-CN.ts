@@ -78,6 +78,16 @@ export const zhCN = {
   downloadReport: "下载校验报告",
   reportFileSuffix: "-校验报告.xlsx",
   notXlsx: "请选择.xlsx格式的工作簿。",
+  // 立即校验 (live checking)
+  liveLabel: "立即校验",
+  liveHint: "开启后，每次修改单元格都立即校验所在工作表，并标注或清除问题单元格，不改动单元格内容；开关随工作簿保存。",
+  liveUnsupported: "当前 Excel 版本不支持工作表更改事件，无法立即校验，请使用“校验当前工作表”。此功能需 Excel 2019 及以上版本、Microsoft 365 或网页版 Excel。",
+  liveProtected: (sheet: string) => `工作表“${sheet}”受保护，无法标注，立即校验已关闭；撤销保护后可重新开启。`,
+  liveTooLarge: (sheet: string, rows: number, max: number) =>
+    `工作表“${sheet}”有${rows}行，超过立即校验上限${max}行，立即校验已关闭；请使用“校验当前工作表”。`,
+  liveFailed: (detail: string) => `立即校验出错，已关闭：${detail}`,
+  liveStatus: (problems: number, ms: number) => `立即校验：${problems}个问题，最近一次用时${ms}毫秒。`,
+  liveFindingsTitle: "立即校验结果",
   // the core's labels, so the pane, the report sheet and govcheck say the same words
   severity: SEVERITY_LABEL_ZH as Record<Severity, string>,
 };

@@ -5,6 +5,7 @@
 import type { Finding } from "../core/validate/findings";
 import type { WorkbookSnapshot } from "../core/validate/snapshot";
 import type { HostFeatures } from "./apiSupport";
+import type { LiveChecker } from "./live";
 
 export type { HostFeatures } from "./apiSupport";
 
@@ -54,4 +55,6 @@ export interface ExcelPort {
   insertFormula(formula: string): Promise<string>;
   /** inserts the worksheets of an .xlsx given as base64, activating the first */
   insertTemplate(base64: string): Promise<TemplateInsertResult>;
+  /** 立即校验: lives in the runtime (created at startup, live.ts), absent where not offered */
+  readonly live?: LiveChecker;
 }

@@ -37,8 +37,11 @@ export function bootPane(container: HTMLElement, deps: BootDeps): () => void {
     document.documentElement.lang = locale;
     document.title = messagesFor(locale).appTitle;
     const common = { locale, validate: deps.validate, templates: deps.templates, fetchJson: deps.fetchJson, fetchBytes: deps.fetchBytes };
-    root.render(host.excel
-      ? <App key="excel" {...common} mode="excel" port={deps.createPort()} />
+    const port = host.excel ? deps.createPort() : null;
+    // runtime startup: 立即校验 resumes when the workbook was saved with it on (live.ts; not in a component)
+    if (port?.live) void port.live.restore();
+    root.render(port
+      ? <App key="excel" {...common} mode="excel" port={port} />
       : (
         <App
           key="standalone"

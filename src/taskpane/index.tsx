@@ -3,6 +3,10 @@
  * starts with the shared runtime), then the Excel pane. See boot.tsx and src/office/ready.ts.
  */
 import { createExcelPort } from "../office/excelPort";
+import { officeApiSupport } from "../office/apiSupport";
+import { createLiveChecker } from "../office/live";
+import { MARK_STORE_SHEET } from "../office/marks";
+import { documentSettings } from "../office/settings";
 import { zhCN } from "../i18n/zh-CN";
 import { enUS } from "../i18n/en-US";
 import { bootPane } from "./boot";
@@ -29,10 +33,22 @@ bootPane(container, {
   fetchJson,
   fetchBytes,
   createFilePort: () => filePort,
-  createPort: () => createExcelPort({
-    reportSheetNames: [zhCN.reportSheetName, enUS.reportSheetName],
-    // older Excel without insertWorksheetsFromBase64: the template is parsed here (ExcelJS, lazily) and written cell by cell
-    parseTemplate: (bytes) => filePort.read(bytes, "template.xlsx"),
-  }),
+  createPort: () => {
+    const reportSheetNames = [zhCN.reportSheetName, enUS.reportSheetName];
+    const port = createExcelPort({
+      reportSheetNames,
+      // older Excel without insertWorksheetsFromBase64: the template is parsed here (ExcelJS, lazily) and written cell by cell
+      parseTemplate: (bytes) => filePort.read(bytes, "template.xlsx"),
+    });
+    // 立即校验 lives here, in the shared runtime, for as long as the workbook is open (pane closed or not)
+    const live = createLiveChecker({
+      run: (batch) => Excel.run(batch),
+      api: officeApiSupport(),
+      validate,
+      settings: documentSettings(),
+      skipSheet: (name) => name === MARK_STORE_SHEET || reportSheetNames.some((b) => name === b || name.startsWith(`${b} (`)),
+    });
+    return { ...port, live };
+  },
   search: window.location.search,
 });

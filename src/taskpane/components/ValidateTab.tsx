@@ -12,6 +12,7 @@ import { useMessages } from "../i18n";
 import { FindingsList } from "./FindingsList";
 import { SheetSummary } from "./SheetSummary";
 import { Notice } from "./Notice";
+import { LiveSwitch } from "./LiveSwitch";
 import { readNoteText, useHostMessages } from "../hostMessages";
 
 export interface ValidateTabProps {
@@ -40,6 +41,15 @@ export function ValidateTab(props: ValidateTabProps) {
         <Button appearance="primary" disabled={disabled} onClick={validateActive}>{m.validateActive}</Button>
         <Button disabled={disabled} onClick={validateAll}>{m.validateAll}</Button>
       </div>
+      {props.port.live && (
+        <LiveSwitch
+          live={props.port.live}
+          onSelect={(f) => action.perform(async () => {
+            await props.port.selectCell(f.sheet, f.cell);
+            return m.selectFindingHint(f.sheet, f.cell);
+          }, m.errorPrefix)}
+        />
+      )}
 
       {state.phase === "reading" && (
         <div className={s.progress} role="status">
