@@ -290,8 +290,7 @@ export function createLiveChecker(opts: LiveOptions): LiveChecker {
    */
   const checkSheet = async (context: Excel.RequestContext, id: string, spans: RowSpan[] | null, gen: number, t0: number): Promise<Stop | null> => {
     const ws = context.workbook.worksheets.getItem(id);
-    ws.load("id,name,visibility");
-    ws.protection.load("protected");
+    ws.load("id,name,visibility,protection/protected");
     const used = ws.getUsedRangeOrNullObject(true);
     used.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount");
     const known = followed.get(id);

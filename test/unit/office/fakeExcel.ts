@@ -386,9 +386,10 @@ export class FakeWorkbook {
     /** members of ExcelApi 1.`minor`, present only when the host has that set */
     const since = (minor: number, members: Record<string, unknown>) => (v >= minor ? members : {});
 
-    const rangeMock = (parent: Mock, sheet: FakeSheet, r0: number, c0: number, n: number, m: number): Mock => {
-      // whole-row and whole-sheet ranges are only asked for their merged areas: no cell grid
-      const grid = (f: (cell: FakeCell) => unknown) => m >= 16_384 || n * m > 100_000 ? [] :
+    const rangeMock = (parent: Mock, sheet: FakeSheet, r0: number, c0: number, n: number, m: number, boundsOnly = false): Mock => {
+      // whole-row and whole-sheet ranges are only asked for their merged areas, used ranges only for
+      // their bounds: no cell grid
+      const grid = (f: (cell: FakeCell) => unknown) => boundsOnly || m >= 16_384 || n * m > 100_000 ? [] :
         Array.from({ length: n }, (_, r) => Array.from({ length: m }, (_, c) => f(sheet.peek(r0 + r, c0 + c))));
       const box = { r0, c0, n, m };
       const here = rangeAddress(r0, c0, n, m);
@@ -444,7 +445,7 @@ export class FakeWorkbook {
     });
     const usedRange = (parent: Mock, sheet: FakeSheet, orNull: boolean): Mock => {
       const box = sheet.usedBox();
-      if (box) return rangeMock(parent, sheet, box.r0, box.c0, box.r1 - box.r0 + 1, box.c1 - box.c0 + 1);
+      if (box) return rangeMock(parent, sheet, box.r0, box.c0, box.r1 - box.r0 + 1, box.c1 - box.c0 + 1, true);
       // Worksheet.getUsedRange gives A1 on a blank sheet; the OrNullObject variant a null object
       return orNull ? nullRange(parent) : rangeMock(parent, sheet, 0, 0, 1, 1);
     };

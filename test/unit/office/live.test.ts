@@ -4,10 +4,9 @@
  * on the sheet's size; the switch is remembered in the workbook's settings.
  */
 import { FakeWorkbook, NO_FILL, type ChangeEvent } from "./fakeExcel";
-import { patrolSheet } from "../../bench/sheets";
+import { LIVE_SHEET, patrolWorkbook } from "../../bench/live";
 import { validateWorkbook } from "../../../src/core/validate";
 import type { WorkbookSnapshot } from "../../../src/core/validate/snapshot";
-import { isDateValue } from "../../../src/core/input/coerce";
 import {
   LIVE_MAX_ROWS, changedRows, createLiveChecker, mergeSpans, type LiveChecker, type LiveOptions,
 } from "../../../src/office/live";
@@ -17,21 +16,9 @@ import { LIVE_SETTING, type SettingsStore } from "../../../src/office/settings";
 
 jest.setTimeout(60_000);
 
-const SHEET = "巡查记录";
+const SHEET = LIVE_SHEET;
 
-/** A patrol sheet of `n` data rows (title, header, rows; 1 in 100 rows carries an error). */
-function patrolBook(n: number): FakeWorkbook {
-  const snap = patrolSheet(n).snapshot;
-  const formats: Record<string, string> = {};
-  const rows = snap.rows.map((r, i) => r.map((v) => {
-    if (isDateValue(v)) {
-      formats[`A${i + 1}`] = "yyyy-mm-dd";
-      return v.serial;
-    }
-    return v;
-  }));
-  return new FakeWorkbook([{ name: SHEET, rows, formats }, { name: "其他", rows: [["备注"]] }]);
-}
+const patrolBook = patrolWorkbook;
 
 /** The workbook's saved settings, and one runtime's view of them (set in memory, saveAsync writes). */
 class SavedSettings {
