@@ -9,7 +9,7 @@
  * range and protection. The rows are patched into the cached snapshot of the sheet and the whole
  * sheet is validated again in memory (table checks need every row; the core takes tens of ms for
  * 10 000 rows). Findings reach the pane at once; then the marks are brought in line for the cells
- * whose findings changed (marks.ts updateSheetMarks: store first, then marks; a cell fixed gets its
+ * whose findings changed (liveMarks.ts updateSheetMarks: store first, then marks; a cell fixed gets its
  * fill back). Nothing here writes a cell's value.
  *
  * No loop on its own writes: marks are fills, and events for them are dropped where Excel says
@@ -31,7 +31,7 @@ import type { ExcelApiSupport } from "./apiSupport";
 import { fromExcel } from "./cellValue";
 import { READ_CHUNK_CELLS, readLoadedSheet } from "./read";
 import { rangeAt } from "./ranges";
-import { updateSheetMarks } from "./marks";
+import { updateSheetMarks } from "./liveMarks";
 import { readLiveSetting, startWithWorkbook, writeLiveSetting, type SettingsStore } from "./settings";
 
 /** Sheets longer than this are not followed (one constant; 立即校验 turns off with a note). */

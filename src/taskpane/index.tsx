@@ -4,7 +4,7 @@
  */
 import { createExcelPort } from "../office/excelPort";
 import { officeApiSupport } from "../office/apiSupport";
-import { createLiveChecker } from "../office/live";
+import { lazyLiveChecker } from "../office/liveProxy";
 import { MARK_STORE_SHEET } from "../office/marks";
 import { documentSettings } from "../office/settings";
 import { zhCN } from "../i18n/zh-CN";
@@ -41,13 +41,14 @@ bootPane(container, {
       parseTemplate: (bytes) => filePort.read(bytes, "template.xlsx"),
     });
     // 立即校验 lives here, in the shared runtime, for as long as the workbook is open (pane closed or not)
-    const live = createLiveChecker({
+    // (its code is fetched when switched on, or at startup when the workbook was saved with it on)
+    const live = lazyLiveChecker({
       run: (batch) => Excel.run(batch),
       api: officeApiSupport(),
       validate,
       settings: documentSettings(),
       skipSheet: (name) => name === MARK_STORE_SHEET || reportSheetNames.some((b) => name === b || name.startsWith(`${b} (`)),
-    });
+    }, () => import(/* webpackChunkName: "live" */ "../office/live"));
     return { ...port, live };
   },
   search: window.location.search,

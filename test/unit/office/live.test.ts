@@ -13,6 +13,7 @@ import {
 import { MARK_COLOR, MARK_STORE_SHEET } from "../../../src/office/marks";
 import { readActiveSheet } from "../../../src/office/read";
 import { LIVE_SETTING, type SettingsStore } from "../../../src/office/settings";
+import { lazyLiveChecker } from "../../../src/office/liveProxy";
 
 jest.setTimeout(60_000);
 
@@ -361,5 +362,47 @@ describe("立即校验", () => {
     await wb.raise(ev);
     await live.whenIdle();
     expect(wb.syncCount).toBe(before);
+  });
+});
+
+describe("the runtime's checker, its code fetched on first use (liveProxy.ts)", () => {
+  const options = (wb: FakeWorkbook, settings: SettingsStore | null): LiveOptions => ({
+    run: (batch) => (wb.mock() as unknown as { run: LiveOptions["run"] }).run(batch),
+    api: wb.api(), validate: (s) => validateWorkbook(s), settings, skipSheet: (name) => name === MARK_STORE_SHEET,
+    debounceMs: 20, startWithWorkbook: false,
+  });
+
+  test("nothing is fetched for a workbook saved with it off; switching on fetches it and checks", async () => {
+    const wb = patrolBook(100);
+    const load = jest.fn(async () => ({ createLiveChecker }));
+    const live = lazyLiveChecker(options(wb, new SavedSettings().view()), load);
+    await live.restore();
+    expect(load).not.toHaveBeenCalled();
+    expect(live.getState()).toMatchObject({ available: true, on: false });
+    const seen: boolean[] = [];
+    live.subscribe(() => seen.push(live.getState().on));
+    await live.setOn(true);
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(cellsOf(live)).toEqual(["E102:tooFew"]);
+    await edit(wb, live, "E10", [[0]]);
+    expect(cellsOf(live)).toEqual(["E10:tooFew", "E102:tooFew"]);
+    expect(seen).toContain(true);
+  });
+
+  test("a workbook saved with it on resumes at startup", async () => {
+    const wb = patrolBook(100);
+    const settings = new SavedSettings();
+    settings.saved.set(LIVE_SETTING, true);
+    const live = lazyLiveChecker(options(wb, settings.view()), async () => ({ createLiveChecker }));
+    await live.restore();
+    expect(live.getState().on).toBe(true);
+    expect(cellsOf(live)).toEqual(["E102:tooFew"]);
+  });
+
+  test("a chunk that cannot be fetched leaves it off with the reason", async () => {
+    const wb = patrolBook(10);
+    const live = lazyLiveChecker(options(wb, null), async () => { throw new Error("Loading chunk live failed."); });
+    await live.setOn(true);
+    expect(live.getState()).toMatchObject({ on: false, note: { kind: "failed", detail: "Loading chunk live failed." } });
   });
 });
