@@ -51,6 +51,20 @@ describe("立即校验 switch", () => {
     expect(live.setOn).toHaveBeenLastCalledWith(false);
   });
 
+  test("a pane opened again shows what the runtime's checker found while it was closed", () => {
+    const { live, set } = fakeLive({ on: true });
+    const first = renderWith(<ValidateTab port={fakePort({ live })} validate={() => RESULT} templates={TEMPLATES} />);
+    first.unmount();
+    // edits while the pane is closed: the checker in the runtime goes on
+    set({ findings: FINDINGS.slice(0, 2), sheets: RESULT.sheets.slice(0, 1), last: { findingsMs: 30, validateMs: 10, totalMs: 61, rowsRead: 1, fullRead: false } });
+    renderWith(<ValidateTab port={fakePort({ live })} validate={() => RESULT} templates={TEMPLATES} />);
+    expect((screen.getByRole("switch", { name: "立即校验" }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByText("立即校验：2个问题，最近一次用时61毫秒。")).toBeTruthy();
+    expect(screen.getByRole("button", { name: /F7/ })).toBeTruthy();
+    expect(live.setOn).not.toHaveBeenCalled();
+    expect(live.restore).not.toHaveBeenCalled();
+  });
+
   test("turned off by a protected sheet: the note says why, in Chinese", () => {
     const { live } = fakeLive({ note: { kind: "protected", sheet: "评分表" } });
     renderWith(<ValidateTab port={fakePort({ live })} validate={() => RESULT} templates={TEMPLATES} />);
