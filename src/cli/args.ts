@@ -15,6 +15,8 @@ export interface CliOptions {
   /** --max-inflated-mb: limit on a workbook's inflated size, in MiB */
   maxInflatedMb?: number;
   help: boolean;
+  /** --combine: the tables of one template across the files checked as one (合并校验) */
+  combine: boolean;
 }
 
 export class UsageError extends Error {
@@ -31,7 +33,7 @@ const FORMATS: readonly OutputFormat[] = ["table", "json", "csv"];
  * `templateIds` are the registry's template ids, for checking --template.
  */
 export function parseArgs(argv: readonly string[], templateIds: readonly string[]): CliOptions {
-  const opts: CliOptions = { inputs: [], format: "table", help: false };
+  const opts: CliOptions = { inputs: [], format: "table", help: false, combine: false };
   let onlyFiles = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -45,6 +47,10 @@ export function parseArgs(argv: readonly string[], templateIds: readonly string[
     }
     if (arg === "-h" || arg === "--help") {
       opts.help = true;
+      continue;
+    }
+    if (arg === "--combine") {
+      opts.combine = true;
       continue;
     }
     const eq = arg.indexOf("=");

@@ -2,7 +2,7 @@
  * One file: read (streaming) and validate. What govcheck does per file, in its own thread or in a
  * worker thread (worker.ts): a file that cannot be read gives its one-line reason instead.
  */
-import { validateWorkbook, type TemplateId } from "../core/validate";
+import { validateWorkbook, type TemplateId, type WorkbookSnapshot } from "../core/validate";
 import type { SheetResult } from "../core/validate/engine";
 import type { Finding } from "../core/validate/findings";
 import { ReadError } from "../xlsx/errors";
@@ -23,15 +23,22 @@ function firstLine(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split(/\r?\n/)[0];
 }
 
-/** `name` is how the file is shown (findings are stamped with it). */
-export async function checkOne(file: string, name: string, opts: CheckOptions): Promise<FileOutcome> {
-  let snapshot;
+/** Reads one file into a snapshot stamped with `name`, or says in one line why it cannot be read. */
+export async function readOne(file: string, name: string, opts: CheckOptions): Promise<{ ok: true; snapshot: WorkbookSnapshot } | { ok: false; message: string }> {
   try {
-    snapshot = await readWorkbookFile(file, { maxCells: opts.maxCells, maxInflatedBytes: opts.maxInflatedBytes });
+    const snapshot = await readWorkbookFile(file, { maxCells: opts.maxCells, maxInflatedBytes: opts.maxInflatedBytes });
+    snapshot.file = name;
+    return { ok: true, snapshot };
   } catch (e) {
     return { ok: false, message: e instanceof ReadError ? e.message : readMessages.unexpected(firstLine(e)) };
   }
-  snapshot.file = name;
+}
+
+/** `name` is how the file is shown (findings are stamped with it). */
+export async function checkOne(file: string, name: string, opts: CheckOptions): Promise<FileOutcome> {
+  const read = await readOne(file, name, opts);
+  if (!read.ok) return read;
+  const snapshot = read.snapshot;
   try {
     const v = validateWorkbook(snapshot, { template: opts.template });
     return { ok: true, sheets: v.sheets, findings: v.findings };

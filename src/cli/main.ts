@@ -94,6 +94,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     maxCells: opts.maxCells,
     maxInflatedBytes: opts.maxInflatedMb === undefined ? undefined : opts.maxInflatedMb * 1024 * 1024,
     onFile: progress ? (i, total, name) => progress.update(i, total, name) : undefined,
+    combine: opts.combine,
   });
   progress?.clear();
   for (const u of result.unreadable) errLine(io, M.unreadable(u.file, u.message));

@@ -33,6 +33,8 @@ export const cliMessages = {
       "  --format table|json|csv   输出格式（默认table：按文件和工作表分组的中文列表）",
       "  --report 报告.xlsx          另外写出一份 Excel 校验报告",
       "  --template 模板            不自动识别，把每个工作表都按该模板校验（填模板名称或英文代号）",
+      "  --combine                 合并校验：把各文件中同一模板的表格合成一张表校验（跨文件重复的社区或单位、",
+      "                            同一团长一年内在不同单位的出访、全部单位的类内排名和先进名额）",
       `  --max-cells N             每个工作簿最多读取的单元格数（默认${defaultMaxCells}）`,
       `  --max-inflated-mb N       每个工作簿解压后的总大小上限，单位MB（默认${defaultMaxInflatedMb}）`,
       "  -h, --help                显示本帮助",

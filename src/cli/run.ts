@@ -9,8 +9,10 @@ import { existsSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
-import type { TemplateId } from "../core/validate";
-import { type CheckOptions, type FileOutcome, checkOne } from "./check-one";
+import { templates, type TemplateId, type WorkbookSnapshot } from "../core/validate";
+import { validateTogether } from "../core/validate/combine";
+import { readMessages } from "../xlsx/messages";
+import { type CheckOptions, type FileOutcome, checkOne, readOne } from "./check-one";
 import type { RunResult } from "./result";
 import type { WorkerJob } from "./worker";
 
@@ -25,6 +27,8 @@ export interface RunOptions {
   onFile?: (index: number, total: number, name: string) => void;
   /** worker threads; default GOVCHECK_JOBS, else one per core; 1 = this thread only */
   jobs?: number;
+  /** 合并校验: the files' tables of one template checked as one table (read in this thread, kept in memory) */
+  combine?: boolean;
 }
 
 /** The compiled worker (lib/cli/worker.js); absent when running from sources (tests): then no threads. */
@@ -107,10 +111,36 @@ function inWorkers(files: readonly string[], names: readonly string[], opts: Che
   });
 }
 
+/**
+ * 合并校验 (--combine): every file read here and kept, then validated together (core/validate/
+ * combine.ts): each file's own findings, with duplicates, TRIP-2, ranks and quotas taken over the
+ * tables of all files.
+ */
+async function together(files: readonly string[], names: readonly string[], opts: CheckOptions, onFile?: RunOptions["onFile"]): Promise<FileOutcome[]> {
+  const reads = [];
+  for (let i = 0; i < files.length; i++) {
+    onFile?.(i, files.length, names[i]);
+    reads.push(await readOne(files[i], names[i], opts));
+  }
+  const books: WorkbookSnapshot[] = [];
+  for (const r of reads) if (r.ok) books.push(r.snapshot);
+  let results: ReturnType<typeof validateTogether>["results"];
+  try {
+    results = validateTogether(books, { templates, template: opts.template }).results;
+  } catch (e) {
+    // the engine never throws on data; if it ever does, say so for every file read
+    const message = readMessages.unexpected((e instanceof Error ? e.message : String(e)).split(/\r?\n/)[0]);
+    return reads.map((r) => (r.ok ? { ok: false, message } : r));
+  }
+  let k = 0;
+  return reads.map((r) => (r.ok ? { ok: true, ...results[k++] } : r));
+}
+
 /** `files` are paths to read; `names` how each is shown (same order). */
 export async function checkFiles(files: readonly string[], names: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
   const result: RunResult = { files: [...names], sheets: [], findings: [], unreadable: [] };
   const check: CheckOptions = { template: opts.template, maxCells: opts.maxCells, maxInflatedBytes: opts.maxInflatedBytes };
+  if (opts.combine) return gather(result, names, await together(files, names, check, opts.onFile));
   const jobs = Math.min(opts.jobs ?? defaultJobs(), files.length);
   if (jobs > 1 && existsSync(WORKER)) return gather(result, names, await inWorkers(files, names, check, jobs, opts.onFile));
   const outcomes: FileOutcome[] = [];

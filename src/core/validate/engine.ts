@@ -48,9 +48,24 @@ export interface Schedule {
   sheetFirst?: boolean;
 }
 
+/**
+ * Where a row of a combined table (合并校验, combine.ts) comes from: its file, sheet, 1-based row,
+ * and for each 0-based column of the combined sheet the 1-based column it was copied from.
+ */
+export interface RowOrigin {
+  file: string;
+  sheet: string;
+  row: number;
+  cols: readonly (number | undefined)[];
+  /** 1-based column of its table's first header cell (a finding not on a mapped column) */
+  firstCol: number;
+}
+
 export interface EngineOptions {
   /** validate every sheet as this template instead of recognising it */
   template?: string;
+  /** per 0-based row of the sheet(s), where the row comes from (a combined table) */
+  origins?: readonly (RowOrigin | undefined)[];
   templates: readonly TemplateDef[];
   schedule?: Schedule;
 }
@@ -70,6 +85,9 @@ export const engineMessages = {
     formatMessage("engine", "template", "missingOneOf", { sheet, alternatives: alternatives.map((a) => `“${a}”`).join("或"), title }),
   checkFailed: (what: string, detail: string) => formatMessage("engine", "check", "failed", { what, detail }),
   checkFailedMore: (rows: number) => formatMessage("engine", "check", "failedMore", { rows }),
+  row: (row: number) => formatMessage("engine", "ref", "row", { row }),
+  rows: (rows: string) => formatMessage("engine", "ref", "rows", { rows }),
+  cellIn: (file: string, sheet: string, cell: string) => formatMessage("engine", "ref", "cellIn", { file, sheet, cell }),
 } as const;
 
 interface Rec {
@@ -198,6 +216,7 @@ class SheetRun implements CheckContext, TypedCells {
     private readonly file: string | undefined,
     private readonly sheet: SheetSnapshot,
     private readonly template: TemplateDef | null,
+    private readonly origins?: readonly (RowOrigin | undefined)[],
   ) {
     this.originRow = sheet.origin?.row ?? 1;
     this.originCol = sheet.origin?.col ?? 1;
@@ -360,6 +379,26 @@ class SheetRun implements CheckContext, TypedCells {
     rec.causeCol = this.causeCol;
     rec.follows = this.causeFollows;
     this.causeFollows = undefined;
+  }
+
+  where(row: TableRow, key: string, from: TableRow): string {
+    const o = this.origins?.[row.r];
+    if (o === undefined) return engineMessages.row(row.rowNumber);
+    const f = this.origins![from.r];
+    if (f !== undefined && f.file === o.file && f.sheet === o.sheet) return engineMessages.row(o.row);
+    const c = this.built!.table.columns.get(key)?.[0];
+    const col = (c === undefined ? undefined : o.cols[c]) ?? o.firstCol;
+    return engineMessages.cellIn(o.file, o.sheet, columnLetter(col) + o.row);
+  }
+
+  rowList(rows: readonly TableRow[], key: string, from: TableRow): string {
+    const f = this.origins?.[from.r];
+    const same = (r: TableRow) => {
+      const o = this.origins?.[r.r];
+      return o === undefined || (f !== undefined && o.file === f.file && o.sheet === f.sheet);
+    };
+    if (rows.every(same)) return engineMessages.rows(rows.map((r) => this.origins?.[r.r]?.row ?? r.rowNumber).join("、"));
+    return rows.map((r) => this.where(r, key, from)).join("、");
   }
 
   phrase(messageId: string, data?: Report["data"]): string {
@@ -551,7 +590,7 @@ function validateSheet(
     }
   }
   const t = match.template;
-  const run = new SheetRun(out, s, file, sheet, t);
+  const run = new SheetRun(out, s, file, sheet, t, opts.origins);
   const built = buildTable(sheet, match, (cells, labels, columns) => run.bind(cells, labels, columns));
   run.built = built;
   const rows = built.table.rows;

@@ -76,6 +76,12 @@ export interface CheckMeta {
    * stands is dropped: the finding is then a root.
    */
   followsFrom?: readonly string[];
+  /**
+   * A table check whose answer changes when the tables of several submissions are taken as one
+   * (合并校验: duplicates, ranks, quotas, a 团长's trips in a year): run over the combined table,
+   * its findings there replace those of each file alone.
+   */
+  acrossFiles?: boolean;
 }
 
 export interface Check extends CheckMeta {
@@ -226,6 +232,14 @@ export interface DeriveContext {
 
 export interface CheckContext extends DeriveContext {
   report(r: Report): void;
+  /**
+   * How a finding about `from` names another row: “第13行” on the same sheet; in a combined check
+   * of several files (合并校验) a row of another file by its file, sheet and the cell of `key`
+   * (“南岗区.xlsx”网格配置!C3), and a row of the same file by its own row number there.
+   */
+  where(row: TableRow, key: string, from: TableRow): string;
+  /** Several rows named as where() names one: “第5、8行” when all are on `from`'s sheet. */
+  rowList(rows: readonly TableRow[], key: string, from: TableRow): string;
   /** One of the check's messages as text, for a part of another (a list of reasons). */
   phrase(messageId: string, data?: MessageData): string;
 }

@@ -206,8 +206,9 @@ describe("parseArgs", () => {
   const ids = ["grid", "trip"];
   it("reads files and options", () => {
     expect(parseArgs(["a.xlsx", "--format", "json", "dir", "--report=out.xlsx", "--template", "trip", "--max-cells", "10"], ids)).toEqual({
-      inputs: ["a.xlsx", "dir"], format: "json", report: "out.xlsx", template: "trip", maxCells: 10, help: false,
+      inputs: ["a.xlsx", "dir"], format: "json", report: "out.xlsx", template: "trip", maxCells: 10, help: false, combine: false,
     });
+    expect(parseArgs(["a.xlsx", "b.xlsx", "--combine"], ids)).toMatchObject({ inputs: ["a.xlsx", "b.xlsx"], combine: true });
     expect(parseArgs(["--", "--odd.xlsx"], ids).inputs).toEqual(["--odd.xlsx"]);
     expect(parseArgs(["--help"], ids).help).toBe(true);
   });

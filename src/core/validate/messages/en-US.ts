@@ -16,6 +16,11 @@ export const enUS: CatalogueShape = {
       failed: "Checking “{what}” failed and was not completed: {detail}",
       failedMore: " ({rows} rows failed)",
     },
+    ref: {
+      row: "row {row}",
+      rows: "rows {rows}",
+      cellIn: "“{file}” {sheet}!{cell}",
+    },
   },
   petition: {
     category: { notCategory: "{detail}" },
@@ -38,7 +43,7 @@ export const enUS: CatalogueShape = {
       itemsBasis: "Category {category} raw score {raw} exceeds the stated full mark {stated} of 三(四): the items of 二 sum to {items} for {category}, a contradiction; converted on the item sums, please explain",
     },
     rank: { wrongRank: "Rank within category {category} should be {expected}; entered {typed}" },
-    "duplicate-unit": { duplicate: "“{unit}” repeats row {first}" },
+    "duplicate-unit": { duplicate: "“{unit}” repeats {first}" },
   },
   "eval-county": {
     "component-range": { outOfRange: "{name} must be between 0 and {max}; entered {value}" },
@@ -93,7 +98,7 @@ export const enUS: CatalogueShape = {
     "date-order": { returnFirst: "The return date {returnDate} is before the departure date {departure}" },
     "days-agree": { wrongDays: "Days abroad should be {expected} (departure and return days included); entered {typed}" },
     "leader-once-a-year": {
-      tooMany: "{leader} led {count} trips in {year} (rows {rows}); a city-managed official travels at most {max} times a year in principle",
+      tooMany: "{leader} led {count} trips in {year} ({rows}); a city-managed official travels at most {max} times a year in principle",
     },
   },
   grid: {
@@ -111,7 +116,7 @@ export const enUS: CatalogueShape = {
       blank: "Grids not entered: a community must be divided into grids covering it all",
       tooFew: "Grids must be at least {min}; entered {value}",
     },
-    "duplicate-community": { duplicate: "{district} {community} repeats row {first}" },
+    "duplicate-community": { duplicate: "{district} {community} repeats {first}" },
     "total-row": {
       subtotal: "The subtotal of “{column}” should be the sum of its group, {expected}; entered {typed}",
       total: "The total of “{column}” should be the sum of the rows, {expected}; entered {typed}",

@@ -19,6 +19,12 @@ export const zhCN = {
       failed: "校验“{what}”时出错，该项未能完成：{detail}",
       failedMore: "（共 {rows} 行出错）",
     },
+    /** how a finding names another row: on its own sheet, or (合并校验) in another file */
+    ref: {
+      row: "第{row}行",
+      rows: "第{rows}行",
+      cellIn: "“{file}”{sheet}!{cell}",
+    },
   },
   petition: {
     category: {
@@ -52,7 +58,7 @@ export const zhCN = {
       wrongRank: "{category}类内排名应为第{expected}名，填报第{typed}名",
     },
     "duplicate-unit": {
-      duplicate: "“{unit}”重复，与第{first}行相同",
+      duplicate: "“{unit}”重复，与{first}相同",
     },
   },
   "eval-county": {
@@ -122,7 +128,7 @@ export const zhCN = {
     "date-order": { returnFirst: "返回日期{returnDate}早于出发日期{departure}" },
     "days-agree": { wrongDays: "在外天数应为{expected}天（含出发、返回当天），填报{typed}天" },
     "leader-once-a-year": {
-      tooMany: "{leader}{year}年率团出访{count}次（第{rows}行），市管干部原则上一年内出访不超过{max}次",
+      tooMany: "{leader}{year}年率团出访{count}次（{rows}），市管干部原则上一年内出访不超过{max}次",
     },
   },
   grid: {
@@ -145,7 +151,7 @@ export const zhCN = {
       tooFew: "网格数应至少为{min}，填报{value}",
     },
     "duplicate-community": {
-      duplicate: "{district}{community}重复，与第{first}行相同",
+      duplicate: "{district}{community}重复，与{first}相同",
     },
     "total-row": {
       subtotal: "小计行“{column}”应为本组各行之和{expected}，填报{typed}",

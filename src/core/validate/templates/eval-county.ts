@@ -272,6 +272,7 @@ const gradeKey = (row: TableRow) => (row.has("grade") ? "grade" : "composite");
 
 const advancedQuota: Check = {
   id: "advanced-quota",
+  acrossFiles: true,
   rule: rs.advancedQuota.rule,
   severity: "error",
   description: `先进名额不超过被评估单位总数的${rs.advancedQuota.value * 100}%（向下取整）`,
@@ -306,6 +307,7 @@ const advancedQuota: Check = {
 
 const advancedSkipped: Check = {
   id: "advanced-skipped",
+  acrossFiles: true,
   rule: rs.advancedQuota.rule,
   severity: "warning",
   description: "符合先进条件、综合得分高于某先进单位的单位未评为先进",
@@ -349,6 +351,7 @@ const advancedSkipped: Check = {
 
 const advancedTie: Check = {
   id: "advanced-tie",
+  acrossFiles: true,
   rule: rs.quotaRounding.rule,
   severity: "warning",
   description: "先进名额末位得分并列，须人工决定",

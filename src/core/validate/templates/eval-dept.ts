@@ -93,6 +93,7 @@ const gradeCheck: Check = {
 
 const advancedQuota: Check = {
   id: "advanced-quota",
+  acrossFiles: true,
   rule: rs.deptAdvancedQuota.rule,
   severity: "error",
   description: `先进从合格部门中产生，名额不超过被评估部门总数的${rs.deptAdvancedQuota.value * 100}%（向下取整）`,

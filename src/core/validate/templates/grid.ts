@@ -143,6 +143,7 @@ const gridCount: Check = {
 
 const duplicate: Check = {
   id: "duplicate-community",
+  acrossFiles: true,
   rule: rs.gridsPerCommunityMin.rule,
   severity: "error",
   description: "同一区的同一社区只填一行（网格不得交叉重叠）",
@@ -156,7 +157,7 @@ const duplicate: Check = {
       const k = `${normText(d)}\u0000${normText(c)}`;
       const first = seen.get(k);
       if (first) {
-        ctx.report({ row, key: "community", messageId: "duplicate", data: { district: d, community: c, first: first.rowNumber } });
+        ctx.report({ row, key: "community", messageId: "duplicate", data: { district: d, community: c, first: ctx.where(first, "community", row) } });
       } else seen.set(k, row);
     }
   },

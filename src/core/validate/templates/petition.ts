@@ -377,6 +377,7 @@ const scoreKey = (row: TableRow) => (row.has("percent") && row.value("percent") 
 
 const rankCheck: Check = {
   id: "rank",
+  acrossFiles: true,
   rule: "PET-6",
   severity: "error",
   description: "类内排名与各单位百分制得分分类排队一致（同分同名次）",
@@ -441,6 +442,7 @@ const rankCheck: Check = {
 
 const duplicateUnit: Check = {
   id: "duplicate-unit",
+  acrossFiles: true,
   rule: rs.categories[0].count.rule,
   clause: rs.categories[0].count.clause,
   severity: "error",
@@ -453,7 +455,7 @@ const duplicateUnit: Check = {
       if (unit === undefined) continue;
       const k = normUnitName(unit);
       const first = seen.get(k);
-      if (first) ctx.report({ row, key: "unit", actual: unit, messageId: "duplicate", data: { unit, first: first.rowNumber } });
+      if (first) ctx.report({ row, key: "unit", actual: unit, messageId: "duplicate", data: { unit, first: ctx.where(first, "unit", row) } });
       else seen.set(k, row);
     }
   },

@@ -173,6 +173,7 @@ const checks: Check[] = [
   },
   {
     id: "leader-once-a-year",
+    acrossFiles: true,
     rule: rs.tripsPerYearMax.rule,
     severity: "warning",
     description: `同一团长一年内率团出访原则上不超过${rs.tripsPerYearMax.value}次`,
@@ -183,8 +184,8 @@ const checks: Check[] = [
       // each row is in one group and reported at its own 团长 cell: the engine's sort orders them
       for (const [leader, years] of groups) for (const [year, list] of years) {
         if (list.length <= rs.tripsPerYearMax.value) continue;
-        const rows = list.map((r) => r.rowNumber).join("、");
         for (const row of list) {
+          const rows = ctx.rowList(list, "leader", row);
           ctx.report({
             row, key: "leader", expected: rs.tripsPerYearMax.value, actual: list.length,
             severity: severityFor(row, "warning"), messageId: "tooMany",
