@@ -2,6 +2,7 @@
  * One file: read (streaming) and validate. What govcheck does per file, in its own thread or in a
  * worker thread (worker.ts): a file that cannot be read gives its one-line reason instead.
  */
+import { withUnits } from "../core/report/unit";
 import { validateWorkbook, type TemplateId, type WorkbookSnapshot } from "../core/validate";
 import type { SheetResult } from "../core/validate/engine";
 import type { Finding } from "../core/validate/findings";
@@ -16,7 +17,7 @@ export interface CheckOptions {
 }
 
 export type FileOutcome =
-  | { ok: true; sheets: SheetResult[]; findings: Finding[] }
+  | { ok: true; sheets: (SheetResult & { unit?: string | null })[]; findings: Finding[] }
   | { ok: false; message: string };
 
 function firstLine(e: unknown): string {
@@ -40,7 +41,8 @@ export async function checkOne(file: string, name: string, opts: CheckOptions): 
   if (!read.ok) return read;
   const snapshot = read.snapshot;
   try {
-    const v = validateWorkbook(snapshot, { template: opts.template });
+    // each sheet's 填报单位 for the report's summary (read here: the snapshot is not kept)
+    const v = withUnits(snapshot, validateWorkbook(snapshot, { template: opts.template }));
     return { ok: true, sheets: v.sheets, findings: v.findings };
   } catch (e) {
     // the engine never throws on data (fuzzed); if it ever does, this file is reported, the rest still checked

@@ -107,8 +107,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     try {
       // ExcelJS (0.3–0.4 s to load) only when a report is asked for
       const { writeReportWorkbook } = await import("../xlsx/report");
+      // names as shown (relative to the working folder); the report keeps the file name only
       const bytes = await writeReportWorkbook({
         findings: result.findings, sheets: result.sheets, files: result.files, unreadable: result.unreadable,
+        templates,
       });
       await fsp.writeFile(out, bytes);
       if (opts.format === "table") io.stderr.write(`${M.reportWritten(displayName(out, io.cwd))}\n`);

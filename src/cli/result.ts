@@ -7,6 +7,8 @@ import { type Finding, isRoot } from "../core/validate/findings";
 
 export interface FileSheet extends SheetResult {
   file: string;
+  /** the 填报单位 line above the table (report summary), null when none */
+  unit?: string | null;
 }
 
 export interface Unreadable {

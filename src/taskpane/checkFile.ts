@@ -4,6 +4,7 @@
  * exists. Progress is posted at most every PROGRESS_MS, as a percentage of the sheet being read.
  */
 import { validateWorkbook, type ValidationResult } from "../core/validate";
+import { withUnits } from "../core/report/unit";
 import { ReadError } from "../xlsx/errors";
 import { readWorkbookBuffer } from "../xlsx/buffer";
 
@@ -48,7 +49,8 @@ export async function runCheck(req: CheckRequest, post: (m: CheckMessage) => voi
       },
     });
     post({ type: "progress", progress: { stage: "validate", percent: 100 } });
-    const result = validateWorkbook(snapshot);
+    // each sheet's 填报单位 for the report's summary, read while the snapshot is at hand
+    const result = withUnits(snapshot, validateWorkbook(snapshot));
     for (let i = 0; i < result.findings.length; i += FINDINGS_BATCH) post({ type: "findings", findings: result.findings.slice(i, i + FINDINGS_BATCH) });
     post({ type: "done", result: { ...result, findings: [] } });
   } catch (e) {

@@ -6,6 +6,7 @@
 import type { CheckMessage, CheckRequest } from "./checkFile";
 import type { ValidationResult } from "../core/validate";
 import type { FileWorkbookPort } from "./types";
+import { TEMPLATE_LIST } from "./templateList";
 
 /** The worker's script, built by webpack beside taskpane.html (entry "check-worker"). */
 export const CHECK_WORKER_URL = "check-worker.js";
@@ -67,8 +68,9 @@ export function createFileWorkbookPort(): FileWorkbookPort {
       const { writeReportWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/report");
       return writeReportWorkbook({
         findings: result.findings,
-        sheets: result.sheets.map((s) => ({ file, sheet: s.sheet, template: s.template, rows: s.rows, headerRow: s.headerRow })),
+        sheets: result.sheets.map((s) => ({ file, ...s })),
         files: [file],
+        templates: TEMPLATE_LIST,
       });
     },
   };

@@ -21,8 +21,12 @@ import type { ValidateFn } from "./types";
  * same rules in functions.js; this keeps the pane from paying for them twice before first paint.
  */
 const validate: ValidateFn = async (snapshot) => {
-  const { validateWorkbook } = await import(/* webpackChunkName: "validate" */ "../core/validate");
-  return validateWorkbook(snapshot);
+  const [{ validateWorkbook }, { withUnits }] = await Promise.all([
+    import(/* webpackChunkName: "validate" */ "../core/validate"),
+    import(/* webpackChunkName: "validate" */ "../core/report/unit"),
+  ]);
+  // each sheet's 填报单位 for the report's summary, read while the snapshot is at hand
+  return withUnits(snapshot, validateWorkbook(snapshot));
 };
 const container = document.getElementById("container") ?? document.body.appendChild(document.createElement("div"));
 const filePort = createFileWorkbookPort();

@@ -31,21 +31,5 @@ export const readMessages = {
   tooManyStrings: (max: number) => `工作簿过大（文字超过${max}条的上限）；请按工作表拆分成几个文件后再校验`,
 } as const;
 
-export const reportMessages = {
-  sheetName: "校验报告",
-  title: "表格校验报告",
-  files: "文件",
-  sheets: "工作表",
-  templates: "识别的模板",
-  noTemplate: "未识别",
-  counts: "问题数",
-  generated: "生成时间",
-  unreadable: "无法读取",
-  none: "无",
-  header: ["文件", "工作表", "单元格", "级别", "规则", "条款", "说明", "应为", "填报"],
-  yes: "是",
-  no: "否",
-  countLine: (errors: number, warnings: number, infos: number) =>
-    `违规${errors}处，需说明${warnings}处，提示${infos}处`,
-  sheetCount: (sheets: number, recognised: number) => `${sheets}个（识别出模板的${recognised}个）`,
-} as const;
+/** The report workbook's wording lives with the report model (core/report), shared by every writer. */
+export { reportMessages } from "../core/report/messages";

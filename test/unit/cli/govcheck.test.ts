@@ -192,16 +192,30 @@ describe("govcheck on test workbooks", () => {
     expect(r.stderr).toContain(readMessages.tooLarge(10));
   });
 
-  it("writes the report workbook with --report", async () => {
-    const r = govcheck(["in", "--report", "report.xlsx", "--format", "json"]);
-    expect(r.code).toBe(1);
+  it("writes the report workbook with --report: a summary and every finding, file names without folders", async () => {
+    const r = govcheck(["in", "corrupt.xlsx", "--report", "report.xlsx", "--format", "json"]);
+    expect(r.code).toBe(3);
     const doc = JSON.parse(r.stdout) as JsonDoc;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(tmp.dir, "report.xlsx"));
-    const ws = wb.getWorksheet("校验报告")!;
-    const cells: string[] = [];
-    ws.eachRow((row) => cells.push(String(row.getCell(3).value ?? "")));
-    for (const i of doc.issues) expect(cells).toContain(i.cell);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["校验汇总", "问题清单"]);
+    const [summary, list] = wb.worksheets;
+    const cellsOf = (ws: ExcelJS.Worksheet, col: number) => {
+      const out: string[] = [];
+      ws.eachRow((row, n) => { if (n > 4) out.push(String(row.getCell(col).value ?? "")); });
+      return out;
+    };
+    // one row per file × sheet, then the unreadable file; the grid template by its Chinese title
+    expect(cellsOf(summary, 1)).toEqual(["clean.xlsx", "errors.xlsx", "corrupt.xlsx"]);
+    expect(cellsOf(summary, 3)).toEqual(["社区网格化管理服务配置表", "社区网格化管理服务配置表", ""]);
+    expect(cellsOf(summary, 6)).toEqual(["通过", "未通过", expect.stringMatching(/^无法读取：/)]);
+    expect(cellsOf(list, 4).sort()).toEqual(doc.issues.map((i) => i.cell).sort());
+    expect(new Set(cellsOf(list, 2))).toEqual(new Set(["errors.xlsx"]));
+    for (const ws of wb.worksheets) {
+      ws.eachRow((row) => row.eachCell((c) => expect(String(c.value)).not.toMatch(/in[\\/]sub|grid\b|govcheck-cli-/)));
+      expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "4:4" });
+    }
+    expect(String(summary.getCell("A2").value)).toMatch(/^校验日期：\d{4}年\d{1,2}月\d{1,2}日$/);
   });
 
   it("forces a template with --template", () => {

@@ -76,8 +76,11 @@ describe("checkInWorker (the page's side)", () => {
     const result = await checkInWorker(() => w as unknown as Worker, data, "grid-errors.xlsx", { onProgress: (p) => progress.push(p) });
     const { validateWorkbook } = await import("../../../src/core/validate");
     const { readWorkbookBuffer } = await import("../../../src/xlsx/buffer");
-    // the batches reassembled: the same result as validating here
-    expect(result).toEqual(validateWorkbook(await readWorkbookBuffer(example("grid"), { file: "grid-errors.xlsx" })));
+    const { withUnits } = await import("../../../src/core/report/unit");
+    // the batches reassembled: the same result as validating here, each sheet with its 填报单位 (report summary)
+    const snapshot = await readWorkbookBuffer(example("grid"), { file: "grid-errors.xlsx" });
+    expect(result).toEqual(withUnits(snapshot, validateWorkbook(snapshot)));
+    expect(result.sheets.map((s) => (s as { unit?: string | null }).unit)).toEqual(["哈尔滨市民政局"]);
     expect(w.transferred).toEqual([data]);
     expect(progress.map((p) => p.stage)).toContain("read");
     expect(w.terminated).toBe(true);
