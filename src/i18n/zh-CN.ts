@@ -39,15 +39,16 @@ export const zhCN = {
   actualLabel: "填报",
   selectFindingHint: (sheet: string, cell: string) => `定位到${sheet}!${cell}`,
   makeReport: "生成校验报告",
-  reportDone: (name: string) => `已生成工作表“${name}”。`,
+  /** the report's sheets (校验汇总, 问题清单), as they were named */
+  reportDone: (names: readonly string[]) =>
+    `已生成工作表${names.length === 2 ? `“${names[0]}”和“${names[1]}”` : names.map((n) => `“${n}”`).join("、")}。`,
   markCells: "标注问题单元格",
   marked: (n: number) => `已标注${n}个单元格。`,
   clearMarks: "清除标注",
   cleared: (n: number) => `已恢复${n}个单元格的原填充。`,
   errorPrefix: "操作失败：",
-  // Report sheet
-  reportSheetName: "校验报告",
-  reportHeaders: ["工作表", "单元格", "严重程度", "规则", "问题说明", "依据条款", "应为", "填报", "模板"],
+  // Report sheets: their names and wording are the report's own (core/report/messages.ts), in
+  // Chinese whatever the pane's language: the report is forwarded as it is
   // Functions tab
   functionsTitle: "自定义函数",
   functionsLoading: "正在加载函数列表…",

@@ -5,11 +5,12 @@
 import type { Finding } from "../core/validate/findings";
 import type { WorkbookSnapshot } from "../core/validate/snapshot";
 import { readActiveSheet, readAllSheets } from "./read";
-import { addReportSheet } from "./report";
+import { addReport, addReportSheet } from "./report";
 import { MARK_STORE_SHEET, clearHighlights, highlightFindings } from "./marks";
 import { writeTemplateSheets } from "./template";
 import { customFunctionsSupported, hostFeatures, officeApiSupport, type ExcelApiSupport } from "./apiSupport";
 import type { ExcelPort, OnReadProgress, ReportCell } from "./port";
+import type { ReportInput } from "../core/report/rows";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -52,6 +53,7 @@ export function createExcelPort(opts: ExcelPortOptions = {}): ExcelPort {
       await ctx.sync();
     }),
     addReportSheet: (baseName: string, table: ReportCell[][]) => run((ctx) => addReportSheet(ctx, baseName, table, api)),
+    addReport: (input: ReportInput) => run((ctx) => addReport(ctx, input, api)),
     highlight: async (findings: readonly Finding[]) => {
       // the pane hides marking on such hosts; this is the adapter's own refusal
       if (!api.isSupported("1.9")) throw new Error("当前 Excel 版本不能完整记录单元格原填充，无法标注。");

@@ -2,6 +2,7 @@
  * What the task pane asks of the workbook it runs in. Components receive an ExcelPort as a prop,
  * so they are tested without Office; src/office/excelPort.ts implements it with Office.js.
  */
+import type { ReportInput } from "../core/report/rows";
 import type { Finding } from "../core/validate/findings";
 import type { WorkbookSnapshot } from "../core/validate/snapshot";
 import type { HostFeatures } from "./apiSupport";
@@ -47,6 +48,11 @@ export interface ExcelPort {
   selectCell(sheet: string, cell: string): Promise<void>;
   /** adds a new sheet named `baseName` (suffixed when taken) holding `table`; returns its name */
   addReportSheet(baseName: string, table: ReportCell[][]): Promise<string>;
+  /**
+   * Writes the report (core/report/rows.ts: 校验汇总 and 问题清单) on new sheets, the workbook's
+   * name as the file; returns the sheets' names (suffixed when taken), the summary first.
+   */
+  addReport(input: ReportInput): Promise<string[]>;
   /** fills each finding's cell, storing its original fill in the workbook first; skips protected sheets */
   highlight(findings: readonly Finding[]): Promise<MarkResult>;
   /** restores every fill stored by highlight(), except on protected sheets (kept for later) */

@@ -7,8 +7,7 @@ import { officeApiSupport } from "../office/apiSupport";
 import { lazyLiveChecker } from "../office/liveProxy";
 import { MARK_STORE_SHEET } from "../office/marks";
 import { documentSettings } from "../office/settings";
-import { zhCN } from "../i18n/zh-CN";
-import { enUS } from "../i18n/en-US";
+import { REPORT_SHEET_NAMES } from "../office/report";
 import { bootPane } from "./boot";
 import { createFileWorkbookPort } from "./fileWorkbook";
 import { fetchBytes, fetchJson } from "./fetchers";
@@ -38,7 +37,7 @@ bootPane(container, {
   fetchBytes,
   createFilePort: () => filePort,
   createPort: () => {
-    const reportSheetNames = [zhCN.reportSheetName, enUS.reportSheetName];
+    const reportSheetNames = REPORT_SHEET_NAMES;
     const port = createExcelPort({
       reportSheetNames,
       // older Excel without insertWorksheetsFromBase64: the template is parsed here (ExcelJS, lazily) and written cell by cell

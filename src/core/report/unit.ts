@@ -4,7 +4,7 @@
  * the label and the name in two cells). A sheet without one gives null: the report then says
  * 未注明 rather than guessing from the rows (a 评分表 lists many units, one per row).
  */
-import type { SheetResult, ValidationResult } from "../validate/engine";
+import type { ValidationResult } from "../validate/engine";
 import type { SheetSnapshot, WorkbookSnapshot } from "../validate/snapshot";
 
 const LABEL = /^[\s\u3000]*(?:填报单位|报送单位|填表单位)[\s\u3000]*(?:[（(]盖章[）)])?[\s\u3000]*[:：]?[\s\u3000]*(.*)$/su;

@@ -4,7 +4,6 @@
  */
 import { Button, MessageBar, MessageBarBody, ProgressBar, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { TemplateSummary } from "../../core/validate";
-import { reportTable } from "../../office/report";
 import type { ExcelPort, ValidateFn } from "../types";
 import { useValidation } from "../hooks/useValidation";
 import { useAction } from "../hooks/useAction";
@@ -74,8 +73,9 @@ export function ValidateTab(props: ValidateTabProps) {
         <Button
           disabled={disabled || !result}
           onClick={() => action.perform(async () => {
-            const name = await props.port.addReportSheet(m.reportSheetName, reportTable(findings, m));
-            return m.reportDone(name);
+            // the same rows as govcheck's and the standalone pane's report workbook (core/report)
+            const names = await props.port.addReport({ findings, sheets: result?.sheets ?? [], files: [], templates: props.templates });
+            return m.reportDone(names);
           }, m.errorPrefix)}
         >{m.makeReport}</Button>
         {canMark && (

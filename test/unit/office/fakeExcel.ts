@@ -141,6 +141,8 @@ export class FakeWorkbook {
   readonly writes: Write[] = [];
   /** the ExcelApi 1.x minor the host implements (13: everything the add-in uses) */
   apiVersion = 13;
+  /** the workbook's file name (Workbook.name, ExcelApi 1.7) */
+  name = "2024信访考核.xlsx";
   /** when set, a sync carrying more bytes of written or loaded cell data fails */
   payloadLimitBytes: number | null = null;
   /** Excel's limit on merged areas listed per request */
@@ -409,7 +411,10 @@ export class FakeWorkbook {
         format: {
           fill,
           font: { bold: false },
-          ...since(2, { autofitColumns() { wb.log({ sheet: sheet.name, address: here, what: "call:format.autofitColumns" }); } }),
+          ...since(2, {
+            autofitColumns() { wb.log({ sheet: sheet.name, address: here, what: "call:format.autofitColumns" }); },
+            autofitRows() { wb.log({ sheet: sheet.name, address: here, what: "call:format.autofitRows" }); },
+          }),
         },
         select() {
           wb.log({ sheet: sheet.name, address: here, what: "call:select" });
@@ -477,6 +482,14 @@ export class FakeWorkbook {
             },
             freezePanes: { freezeRows(k: number) { wb.log({ sheet: sheet.name, address: "", what: "call:freezeRows", value: k }); } },
           }),
+          // print setup (ExcelApi 1.9): property writes are logged as "pageLayout.<name>"
+          ...since(9, {
+            pageLayout: {
+              orientation: "Portrait", paperSize: "Letter", centerHorizontally: false, zoom: { scale: 100 },
+              setPrintTitleRows(rows: string) { wb.log({ sheet: sheet.name, address: "", what: "call:pageLayout.setPrintTitleRows", value: rows }); },
+              headersFooters: { defaultForAllPages: { centerFooter: "" } },
+            },
+          }),
         });
       }
       return wb.wrap(parent[key] as Mock, sheet, null);
@@ -512,6 +525,7 @@ export class FakeWorkbook {
               return sheetMock(this as unknown as Mock, wb.addSheet(name));
             },
           },
+          ...since(7, { name: wb.name }),
           getSelectedRange() {
             const sheet = wb.sheet(wb.activeCell.sheetId);
             const p = parseA1(wb.activeCell.address);

@@ -1,7 +1,7 @@
 import { OFFICE_POLL_MS, OFFICE_READY_TIMEOUT_MS, watchHost, type HostInfo, type OfficeLike } from "../../../src/office/ready";
 import { isDateFormat, fromExcel } from "../../../src/office/cellValue";
-import { uniqueSheetName, reportTable } from "../../../src/office/report";
-import { zhCN } from "../../../src/i18n/zh-CN";
+import { REPORT_SHEET_NAMES, reportSheets, uniqueSheetName } from "../../../src/office/report";
+import { buildReport } from "../../../src/core/report/rows";
 import { pickLocale } from "../../../src/i18n";
 
 const EXCEL: HostInfo = { excel: true, displayLanguage: "zh-CN" };
@@ -162,19 +162,32 @@ describe("report sheet", () => {
     expect(name.endsWith(" (2)")).toBe(true);
   });
 
-  test("rows are ordered by sheet, severity, row and column, with Chinese labels", () => {
+  test("the report's rows (core model) are in reading order, with Chinese labels, on two sheets", () => {
     const base = { template: "grid", rule: "GRID-1", check: "posts-short", messageId: "short", message: "岗位不足", clause: "哈办发〔2011〕14号 三（三）" };
-    const table = reportTable([
-      { ...base, sheet: "乙", cell: "C5", row: 5, column: "C", severity: "error" },
-      { ...base, sheet: "甲", cell: "AA2", row: 2, column: "AA", severity: "warning" },
-      { ...base, sheet: "甲", cell: "B9", row: 9, column: "B", severity: "error", expected: 2, actual: 1 },
-      { ...base, sheet: "甲", cell: "Z2", row: 2, column: "Z", severity: "warning" },
-    ], zhCN);
-    expect(table[0]).toEqual(zhCN.reportHeaders);
-    expect(table.slice(1).map((r) => `${r[0]}!${r[1]} ${r[2]}`)).toEqual([
-      // sheets in code-point order (乙 U+4E59 before 甲 U+7532), then errors before warnings, Z before AA
-      "乙!C5 违规", "甲!B9 违规", "甲!Z2 需说明", "甲!AA2 需说明",
+    const model = buildReport({
+      findings: [
+        { ...base, sheet: "乙", cell: "C5", row: 5, column: "C", severity: "error" },
+        { ...base, sheet: "甲", cell: "AA2", row: 2, column: "AA", severity: "warning" },
+        { ...base, sheet: "甲", cell: "B9", row: 9, column: "B", severity: "error", expected: 2, actual: 1 },
+        { ...base, sheet: "甲", cell: "Z2", row: 2, column: "Z", severity: "warning" },
+      ],
+      sheets: [{ sheet: "甲", template: "grid", rows: 9, headerRow: 1 }, { sheet: "乙", template: "grid", rows: 5, headerRow: 1 }],
+      files: [], templates: [{ id: "grid", title: "社区网格化管理服务配置表" }],
+    });
+    const [summary, findings] = reportSheets(model);
+    expect([summary.baseName, findings.baseName]).toEqual(["校验汇总", "问题清单"]);
+    expect(summary.header).toEqual(["文件", "工作表", "模板", "填报单位", "数据行数", "结论", "违规", "需说明", "提示", "连带问题"]);
+    expect(summary.body.map((r) => `${r[1]} ${r[2]} ${r[5]}`)).toEqual(["甲 社区网格化管理服务配置表 未通过", "乙 社区网格化管理服务配置表 未通过"]);
+    expect(findings.head).toEqual(["校验报告：问题清单", model.checkedOn, model.findingsNote]);
+    expect(findings.body.map((r) => `${r[2]}!${r[3]} ${r[4]}`)).toEqual([
+      // sheets as listed (甲 before 乙), then row, then column (Z before AA)
+      "甲!Z2 需说明", "甲!AA2 需说明", "甲!B9 违规", "乙!C5 违规",
     ]);
-    expect(table.find((r) => r[1] === "B9")?.slice(6, 8)).toEqual([2, 1]);
+    expect(findings.body.find((r) => r[3] === "B9")?.slice(5, 7)).toEqual([2, 1]);
+    expect(findings.fills?.map(([, c, color]) => `${c}:${color}`)).toEqual(["4:#FFEB9C", "4:#FFEB9C", "4:#FFC7CE", "4:#FFC7CE"]);
+  });
+
+  test("validate all skips the report's sheets, and those of earlier versions", () => {
+    expect(REPORT_SHEET_NAMES).toEqual(["校验汇总", "问题清单", "校验报告", "Validation report"]);
   });
 });

@@ -55,6 +55,7 @@ export function fakePort(over: Partial<ExcelPort> = {}): jest.Mocked<ExcelPort> 
     readAllSheets: jest.fn(async () => snapshot),
     selectCell: jest.fn(async () => undefined),
     addReportSheet: jest.fn(async (base: string) => `${base} (2)`),
+    addReport: jest.fn(async () => ["校验汇总 (2)", "问题清单 (2)"]),
     highlight: jest.fn(async (f: readonly Finding[]) => ({ marked: new Set(f.map((x) => x.cell)).size, protectedSheets: [] })),
     clearHighlights: jest.fn(async () => ({ restored: 3, protectedSheets: [] })),
     insertFormula: jest.fn(async () => "Sheet1!C5"),

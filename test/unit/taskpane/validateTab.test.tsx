@@ -54,7 +54,7 @@ describe("ValidateTab", () => {
     expect(port.selectCell).toHaveBeenCalledWith("评分表", "K12");
   });
 
-  test("生成校验报告 writes the findings table to a new sheet and names it", async () => {
+  test("生成校验报告 writes the report (summary and findings) on new sheets and names them", async () => {
     const user = userEvent.setup();
     const port = fakePort();
     renderWith(<ValidateTab port={port} validate={() => RESULT} templates={TEMPLATES} />);
@@ -62,12 +62,14 @@ describe("ValidateTab", () => {
     await user.click(screen.getByRole("button", { name: "校验当前工作表" }));
     await screen.findByRole("heading", { name: "违规（2）" });
     await user.click(screen.getByRole("button", { name: "生成校验报告" }));
-    expect(await screen.findByText("已生成工作表“校验报告 (2)”。")).toBeTruthy();
-    const [base, table] = port.addReportSheet.mock.calls[0];
-    expect(base).toBe("校验报告");
-    expect(table[0][0]).toBe("工作表");
-    expect(table).toHaveLength(1 + RESULT.findings.length);
-    expect(table.map((r) => r[1])).toEqual(expect.arrayContaining(["F7", "D9", "K12", "A15"]));
+    expect(await screen.findByText("已生成工作表“校验汇总 (2)”和“问题清单 (2)”。")).toBeTruthy();
+    expect(port.addReportSheet).not.toHaveBeenCalled();
+    const [input] = port.addReport.mock.calls[0];
+    // the validation's findings and sheets, and the templates' Chinese titles for the summary
+    expect(input.findings).toHaveLength(RESULT.findings.length);
+    expect(input.findings.map((f) => f.cell)).toEqual(expect.arrayContaining(["F7", "D9", "K12", "A15"]));
+    expect(input.sheets).toEqual(RESULT.sheets);
+    expect(input.templates).toEqual(TEMPLATES);
   });
 
   test("标注 marks the findings' cells; 清除标注 works even before validating (marks live in the workbook)", async () => {

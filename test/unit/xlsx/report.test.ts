@@ -119,7 +119,7 @@ describe("writeReportWorkbook", () => {
   });
 
   it("wraps the message, sizes rows to their text, colours severity and verdict", () => {
-    const msg = list.getRow(5).getCell(1);
+    const msg = list.findCell(5, 1)!;
     expect(msg.alignment?.wrapText).toBe(true);
     expect(list.getColumn(1).width).toBeGreaterThanOrEqual(50);
     expect(list.getRow(5).getCell(5).fill).toMatchObject({ fgColor: { argb: "FFFFEB9C" } });
