@@ -8,7 +8,9 @@
  *   node scripts/run-ts.js scripts/report-screenshot.ts [outDir]
  *
  * Needs `soffice` (LibreOffice) and `pdftoppm` (poppler-utils); without them it says so and exits
- * 0 — CI does not depend on it, the PNGs are committed.
+ * 0 — CI does not depend on it, the PNGs are committed. With fonts-crosextra-carlito (Calibri's
+ * metrics, the workbook's default font) the columns are as wide as in Excel; without it
+ * LibreOffice substitutes a wider font and the rows look taller than they need.
  */
 import { spawnSync } from "child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "fs";
