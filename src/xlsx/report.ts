@@ -106,7 +106,7 @@ export function reportWorkbook(model: ReportModel): ExcelJS.Workbook {
     const severity = row.getCell(5);
     severity.fill = { type: "pattern", pattern: "solid", fgColor: { argb: SEVERITY_FILL[f.severity] } };
     severity.alignment = { vertical: "top", horizontal: "center" };
-    row.getCell(4).alignment = { vertical: "top", horizontal: "center" };
+    for (const c of [4, 6, 7]) row.getCell(c).alignment = { vertical: "top", horizontal: "center", wrapText: c !== 4 };
     if (f.consequence) {
       const message = row.getCell(1);
       message.font = { name: FONT, color: { argb: "FF595959" } };
