@@ -25,6 +25,7 @@ describe("ValidateTab", () => {
     // validating wrote nothing
     expect(port.highlight).not.toHaveBeenCalled();
     expect(port.addReportSheet).not.toHaveBeenCalled();
+    expect(port.addReport).not.toHaveBeenCalled();
   });
 
   test("校验全部 reads every sheet, with progress while reading", async () => {
