@@ -87,6 +87,27 @@ export function baseName(file: string): string {
   return parts.length > 0 ? parts[parts.length - 1] : file;
 }
 
+/**
+ * How each file is named in the report: its base name; when two files of the run share one, the
+ * folder each is in follows in brackets (`报表.xlsx（市卫生局）`), still without a path.
+ */
+export function displayNames(files: readonly string[]): Map<string, string> {
+  const parts = (f: string) => f.split(/[\\/]+/).filter((p) => p !== "");
+  const byBase = new Map<string, string[]>();
+  for (const f of new Set(files)) {
+    const b = baseName(f);
+    byBase.set(b, [...(byBase.get(b) ?? []), f]);
+  }
+  const out = new Map<string, string>();
+  for (const [b, same] of byBase) {
+    for (const f of same) {
+      const folder = parts(f).slice(-2, -1)[0];
+      out.set(f, same.length > 1 && folder ? `${b}（${folder.replace(/^[A-Za-z]:$/, (d) => d.slice(0, 1))}）` : b);
+    }
+  }
+  return out;
+}
+
 /** "2026年11月30日", the calendar day in China (UTC+8, no daylight saving) of `d`. */
 export function checkedDate(d: Date): string {
   const china = new Date(d.getTime() + 8 * 3_600_000);
@@ -121,14 +142,14 @@ export function readingOrder(findings: readonly Finding[], files: readonly strin
     .map((x) => x.f);
 }
 
-function findingRow(f: Finding): FindingRow {
+function findingRow(f: Finding, name: (file: string) => string): FindingRow {
   const consequence = !isRoot(f);
   return {
     severity: f.severity,
     consequence,
     cells: [
       consequence ? `${R.consequence(f.causedBy!)}${f.message}` : f.message,
-      baseName(f.file ?? ""), f.sheet, f.cell, SEVERITY_LABEL_ZH[f.severity],
+      name(f.file ?? ""), f.sheet, f.cell, SEVERITY_LABEL_ZH[f.severity],
       shown(f.expected), shown(f.actual), f.clause, f.rule,
     ],
   };
@@ -158,12 +179,16 @@ export function buildReport(input: ReportInput): ReportModel {
     else bySheet.set(k, [f]);
   }
 
+  for (const f of input.findings) if (!files.includes(f.file ?? "")) files.push(f.file ?? "");
+  const names = displayNames(files);
+  const name = (file: string) => names.get(file) ?? baseName(file);
+
   const summary: SummaryRow[] = [];
   let passed = 0, failed = 0, nSheets = 0;
   for (const file of files) {
     const reason = unreadable.get(file);
     if (reason !== undefined) {
-      summary.push({ status: "unreadable", cells: [baseName(file), null, null, null, null, R.unreadable(reason), null, null, null, null] });
+      summary.push({ status: "unreadable", cells: [name(file), null, null, null, null, R.unreadable(reason), null, null, null, null] });
       continue;
     }
     let fileFailed = false;
@@ -176,7 +201,7 @@ export function buildReport(input: ReportInput): ReportModel {
       summary.push({
         status,
         cells: [
-          baseName(file), s.sheet, template, s.template === null ? null : s.unit?.trim() || R.noUnit,
+          name(file), s.sheet, template, s.template === null ? null : s.unit?.trim() || R.noUnit,
           s.template === null ? null : s.rows, status === "fail" ? R.fail : R.pass,
           c.errors, c.warnings, c.infos, c.consequences,
         ],
@@ -189,8 +214,8 @@ export function buildReport(input: ReportInput): ReportModel {
   const ordered = readingOrder(input.findings, files, sheets);
   const findings: FindingRow[] = [];
   for (const { root, consequences } of foldConsequences(ordered)) {
-    findings.push(findingRow(root));
-    for (const c of consequences) findings.push(findingRow(c));
+    findings.push(findingRow(root, name));
+    for (const c of consequences) findings.push(findingRow(c, name));
   }
 
   const all = countRoots(input.findings);

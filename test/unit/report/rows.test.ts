@@ -3,7 +3,7 @@
  * template's Chinese title, the 填报单位, the verdict and counts of roots; the findings with each
  * root followed by its consequences; file names, never paths.
  */
-import { baseName, buildReport, checkedDate, readingOrder, rowLines, SUMMARY_LAYOUT, textWidth } from "../../../src/core/report/rows";
+import { baseName, buildReport, checkedDate, displayNames, readingOrder, rowLines, SUMMARY_LAYOUT, textWidth } from "../../../src/core/report/rows";
 import { reportMessages as R } from "../../../src/core/report/messages";
 import { listTemplates, validateWorkbook } from "../../../src/core/validate";
 import type { Finding } from "../../../src/core/validate/findings";
@@ -134,6 +134,17 @@ describe("helpers", () => {
     ["d.xlsx", "d.xlsx"],
     ["e/", "e"],
   ])("baseName(%j) = %j", (p, name) => expect(baseName(p)).toBe(name));
+
+  test("two files of one name are told apart by their folder, still without a path", () => {
+    const names = displayNames(["报送/市卫生局/报表.xlsx", "报送\\市公安局\\报表.xlsx", "报送/其他.xlsx", "报表.xlsx"]);
+    expect([...names.values()]).toEqual(["报表.xlsx（市卫生局）", "报表.xlsx（市公安局）", "报表.xlsx", "其他.xlsx"]);
+    const m = buildReport({
+      findings: [finding("a/报表.xlsx", "表", "B2", "error", "x"), finding("b/报表.xlsx", "表", "B2", "error", "x")],
+      sheets: [], files: ["a/报表.xlsx", "b/报表.xlsx"], templates,
+    });
+    expect(m.summary.map((r) => r.cells[0])).toEqual(["报表.xlsx（a）", "报表.xlsx（b）"]);
+    expect(m.findings.map((r) => r.cells[1])).toEqual(["报表.xlsx（a）", "报表.xlsx（b）"]);
+  });
 
   test("rows get the lines their wrapped text needs", () => {
     expect(textWidth("ab")).toBe(2);
