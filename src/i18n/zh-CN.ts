@@ -59,8 +59,12 @@ export const zhCN = {
   insert: "插入",
   inserted: (address: string) => `已插入到${address}。`,
   // Templates tab
-  templatesTitle: "空白模板",
-  insertTemplate: "插入模板",
+  templatesTitle: "模板",
+  insertTemplate: "插入示例",
+  insertBlank: "插入空白模板",
+  downloadBlank: "下载空白模板",
+  blankIntro: "空白模板带下拉选项、取值范围提示和计算公式，未安装本加载项的Excel、WPS也能使用；示例为已填好的样表。",
+  blankValidationsSkipped: "当前Excel版本不能添加下拉选项和取值范围，公式已写入。",
   templateInserted: (title: string) => `已插入“${title}”。`,
   // Standalone mode
   standaloneTitle: "离线校验（浏览器模式）",

@@ -7,7 +7,7 @@ import type { WorkbookSnapshot } from "../core/validate/snapshot";
 import { readActiveSheet, readAllSheets } from "./read";
 import { addReport, addReportSheet } from "./report";
 import { MARK_STORE_SHEET, clearHighlights, highlightFindings } from "./marks";
-import { writeTemplateSheets } from "./template";
+import { writeBlankExtras, writeTemplateSheets } from "./template";
 import { customFunctionsSupported, hostFeatures, officeApiSupport, type ExcelApiSupport } from "./apiSupport";
 import type { ExcelPort, OnReadProgress, ReportCell } from "./port";
 import type { ReportInput } from "../core/report/rows";
@@ -71,7 +71,7 @@ export function createExcelPort(opts: ExcelPortOptions = {}): ExcelPort {
       await context.sync();
       return cell.address;
     }),
-    insertTemplate: async (base64: string) => {
+    insertTemplate: async (base64: string, blank) => {
       if (api.isSupported("1.13")) {
         await run(async (ctx) => {
           const ids = ctx.workbook.insertWorksheetsFromBase64(base64, { positionType: "End" });
@@ -85,7 +85,12 @@ export function createExcelPort(opts: ExcelPortOptions = {}): ExcelPort {
       }
       if (!opts.parseTemplate) throw new Error("当前 Excel 版本不能直接插入模板工作表。");
       const template = await opts.parseTemplate(fromBase64(base64));
-      await run((ctx) => writeTemplateSheets(ctx, template, api));
+      const names = await run((ctx) => writeTemplateSheets(ctx, template, api));
+      // a blank's formulas and dropdowns: the snapshot carries values only
+      if (blank && names.length > 0) {
+        const { validations } = await run((ctx) => writeBlankExtras(ctx, names[0], blank, api));
+        return { byCells: true, validations };
+      }
       return { byCells: true };
     },
   };

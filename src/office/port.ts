@@ -7,6 +7,7 @@ import type { Finding } from "../core/validate/findings";
 import type { WorkbookSnapshot } from "../core/validate/snapshot";
 import type { HostFeatures } from "./apiSupport";
 import type { LiveChecker } from "./live";
+import type { BlankExtras } from "./template";
 
 export type { HostFeatures } from "./apiSupport";
 
@@ -25,6 +26,8 @@ export interface ClearResult {
 /** How a template went in: as Excel's own sheets, or written cell by cell (older Excel). */
 export interface TemplateInsertResult {
   byCells: boolean;
+  /** written cell by cell: whether a blank's data validations could be added (ExcelApi 1.8) */
+  validations?: boolean;
 }
 
 export interface ReadProgress {
@@ -60,7 +63,11 @@ export interface ExcelPort {
   /** writes `formula` into the active cell; returns its address */
   insertFormula(formula: string): Promise<string>;
   /** inserts the worksheets of an .xlsx given as base64, activating the first */
-  insertTemplate(base64: string): Promise<TemplateInsertResult>;
+  /**
+   * inserts the worksheets of an .xlsx given as base64, activating the first; `blank`: a blank
+   * template's formulas and validations, written after the cells where Excel cannot insert sheets
+   */
+  insertTemplate(base64: string, blank?: BlankExtras): Promise<TemplateInsertResult>;
   /** 立即校验: lives in the runtime (created at startup, live.ts), absent where not offered */
   readonly live?: LiveChecker;
 }

@@ -22,3 +22,11 @@ export const TEMPLATE_LIST: readonly TemplateSummary[] = [
   { id: "grid", title: "社区网格化管理服务配置表", document: "哈办发〔2011〕14号", required: ["区", "社区", "户数", "专职工作者数"], checks: 7 },
   { id: "patrol", title: "网格巡查记录", document: "哈办发〔2011〕14号", required: ["日期", "网格", "工作人员", "巡查次数"], checks: 3 },
 ];
+
+/**
+ * Where the blank fill-in templates are served, relative to taskpane.html (`npm run
+ * templates:blank` writes them; webpack copies assets/). Fetched on use, never bundled.
+ */
+export const blankUrl = (id: string) => `assets/templates/blank/${id}.xlsx`;
+/** A blank's formulas and validations, for Excel versions that write templates cell by cell. */
+export const blankExtrasUrl = (id: string) => `assets/templates/blank/${id}.json`;

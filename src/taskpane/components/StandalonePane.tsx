@@ -15,6 +15,7 @@ import { useMessages } from "../i18n";
 import { FindingsList } from "./FindingsList";
 import { SheetSummary } from "./SheetSummary";
 import { Notice } from "./Notice";
+import { BlankDownloads } from "./TemplatesTab";
 
 export interface StandalonePaneProps {
   filePort: FileWorkbookPort;
@@ -151,6 +152,7 @@ export function StandalonePane(props: StandalonePaneProps) {
           <FindingsList findings={state.result.findings} showSheet={state.result.sheets.length > 1} />
         </>
       )}
+      <BlankDownloads templates={props.templates} />
     </div>
   );
 }

@@ -82,7 +82,7 @@ describe("older Excel: features hidden or degraded, with the reason in Chinese",
     const port = fakePort({ features: OLD_EXCEL, insertTemplate: jest.fn(async () => ({ byCells: true })) });
     renderWith(<TemplatesTab port={port} fetchBytes={async () => new ArrayBuffer(4)} templates={TEMPLATES} />);
     expect(screen.getByText(hostZhCN.templateByCellsAhead)).toBeTruthy();
-    await user.click(screen.getByRole("button", { name: `插入模板 ${TEMPLATES[0].title}` }));
+    await user.click(screen.getByRole("button", { name: `插入示例 ${TEMPLATES[0].title}` }));
     expect(await screen.findByText(`已插入“${TEMPLATES[0].title}”。${hostZhCN.templateByCells}`)).toBeTruthy();
   });
 

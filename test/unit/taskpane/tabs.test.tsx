@@ -65,13 +65,13 @@ describe("FunctionsTab", () => {
 });
 
 describe("TemplatesTab", () => {
-  test("插入模板 fetches the clean sample and inserts it from base64", async () => {
+  test("插入示例 fetches the clean sample and inserts it from base64", async () => {
     const user = userEvent.setup();
     const port = fakePort();
     const bytes = Uint8Array.from(Buffer.from("PK\u0003\u0004模板")).buffer as ArrayBuffer;
     const fetchBytes = jest.fn(async () => bytes);
     renderWith(<TemplatesTab port={port} fetchBytes={fetchBytes} templates={TEMPLATES} />);
-    await user.click(screen.getByRole("button", { name: "插入模板 社区网格化管理服务配置表" }));
+    await user.click(screen.getByRole("button", { name: "插入示例 社区网格化管理服务配置表" }));
     expect(fetchBytes).toHaveBeenCalledWith("assets/templates/grid.xlsx");
     expect(port.insertTemplate).toHaveBeenCalledWith(Buffer.from(bytes).toString("base64"));
     expect(await screen.findByText("已插入“社区网格化管理服务配置表”。")).toBeTruthy();
