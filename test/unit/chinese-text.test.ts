@@ -18,6 +18,7 @@ import { cliMessages } from "../../src/cli/messages";
 import { zhCN as paneZhCN } from "../../src/i18n/zh-CN";
 import { hostZhCN } from "../../src/taskpane/hostMessages";
 import * as fns from "../../src/functions/functions";
+import { blankSheets } from "../../scripts/blank-spec";
 
 jest.setTimeout(120_000);
 
@@ -134,4 +135,18 @@ test("every line govcheck prints on the sample workbooks reads as an office writ
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+});
+
+test("the blank templates' prompts, error messages and texts read as an office writes Chinese", () => {
+  const texts: [string, string][] = [];
+  for (const b of blankSheets()) {
+    for (const v of b.extras.validations) {
+      texts.push([`blank ${b.id} ${v.range} title`, v.title], [`blank ${b.id} ${v.range} prompt`, v.prompt], [`blank ${b.id} ${v.range} error`, v.error]);
+    }
+    b.snapshot.rows.forEach((row, r) => row.forEach((v, c) => {
+      if (typeof v === "string") texts.push([`blank ${b.id} R${r + 1}C${c + 1}`, v]);
+    }));
+  }
+  expect(texts.length).toBeGreaterThan(100);
+  expect(offending(texts)).toEqual([]);
 });
