@@ -145,7 +145,9 @@ function petitionRules_(t: TemplateDef, r: Refs): ColumnRule[] {
     },
   ];
   for (const s of rs.sections) {
-    const maxima = CATEGORIES.map((c) => `${c}类${sectionMax(c, s.key)}分`).join("、");
+    const perCategory = CATEGORIES.map((c) => sectionMax(c, s.key));
+    const same = perCategory.every((m) => m === perCategory[0]);
+    const maxima = same ? `各类均为${perCategory[0]}分` : CATEGORIES.map((c, k) => `${c}类${perCategory[k]}分`).join("、");
     for (let i = 0; i < r.count(s.key); i++) {
       const me = r.c(s.key, i);
       out.push({
@@ -156,7 +158,7 @@ function petitionRules_(t: TemplateDef, r: Refs): ColumnRule[] {
           title: s.name.slice(0, 32),
           prompt: `填写0至本类满分：${maxima}${s.yearly ? `；按年评定，两年取平均值（${ruleClause(table, rs.yearsAveraged.rule)}）` : ""}。` +
             basis(table, "PET-7"),
-          error: `“${s.name}”得分应在0至本类满分之间（${maxima}），请先选类别。${basis(table, "PET-7")}`,
+          error: `“${s.name}”得分应在0至本类满分之间（${maxima}）${same ? "" : "，请先选类别"}。${basis(table, "PET-7")}`,
           style: "stop",
         },
         numFmt: "0.##",

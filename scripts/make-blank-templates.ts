@@ -26,7 +26,7 @@ async function main(): Promise<number> {
     const result = validateWorkbook(await readWorkbookBuffer(bytes));
     if (result.sheets[0]?.template !== blank.id) problems.push(`${blank.id}.xlsx: 识别为 ${result.sheets[0]?.template ?? "无模板"}`);
     for (const f of result.findings.filter((x) => x.severity === "error")) problems.push(`${blank.id}.xlsx ${f.cell} ${f.rule}: ${f.message}`);
-    process.stdout.write(`${blank.id}: blank/${blank.id}.xlsx（${blank.extras.formulas.length} 列公式，${blank.extras.validations.length} 列数据验证）\n`);
+    process.stdout.write(`${blank.id}: blank/${blank.id}.xlsx（公式${blank.extras.formulas.length}处，数据验证${blank.extras.validations.length}处）\n`);
   }
   for (const p of problems) process.stderr.write(`make-blank-templates: ${p}\n`);
   return problems.length > 0 ? 1 : 0;

@@ -204,15 +204,15 @@ function sampleRows(id: TemplateId): CellValue[][] {
   return out;
 }
 
-/** The blank filled with the sample's input values (computed columns left to their formulas). */
-async function filled(id: TemplateId): Promise<Uint8Array> {
+/** The blank filled with `rows` (the sample's input values; computed columns left to their formulas). */
+async function filled(id: TemplateId, rows: CellValue[][] = sampleRows(id)): Promise<Uint8Array> {
   const b = blanks.get(id)!;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(join(blankDir, `${id}.xlsx`)) as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
   const computedCols = new Set(b.computed.flatMap((k) => b.columns.get(k) ?? []));
   const satisfaction = b.columns.get("satisfaction")?.[0];
-  sampleRows(id).forEach((row, i) => {
+  rows.forEach((row, i) => {
     row.forEach((v, c) => {
       const col = c + 1;
       if (computedCols.has(col) || v === null || v === "") return;
@@ -344,6 +344,22 @@ maybe("blank templates recalculated by LibreOffice", () => {
     expect(result.sheets[0].template).toBe(id);
     expect(result.sheets[0].rows).toBe(rows.length);
     expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  it("eval-county: two eligible units tied across the last 先进 place are both 并列待定, as the core decides", async () => {
+    const b = blanks.get("eval-county")!;
+    const rows = sampleRows("eval-county").map((r) => [...r]);
+    // the second unit takes the first one's scores and conditions: the same composite, both eligible
+    const inputs = ["indicator", "public", "leaders", "peers", "bonus", "deduction", "veto", "satisfaction", "targets", "sanctioned"];
+    for (const key of inputs) {
+      const c = b.columns.get(key)![0] - 1;
+      rows[1][c] = rows[0][c];
+    }
+    const want = coreValues("eval-county", rows).grade;
+    expect(want.slice(0, 2)).toEqual(["并列待定", "并列待定"]);
+    const { csv } = recalculate("eval-county-tie", await filled("eval-county", rows));
+    const col = b.columns.get("grade")![0] - 1;
+    expect(rows.map((_r, i) => csv[b.firstRow - 1 + i][col])).toEqual(want);
   });
 
   it.each(ids)("%s: the empty blank recalculated (formulas cached as \"\") has no data row and no error", async (id) => {
