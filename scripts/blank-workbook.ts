@@ -74,3 +74,22 @@ export async function writeBlankWorkbook(blank: BlankSheet): Promise<Uint8Array>
   addBlankSheet(wb, blank);
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
+
+/**
+ * What a workbook holds, as comparable data: each sheet's cells (value or formula, number format),
+ * merges and data validations. The zip's own timestamps are not content: the generator keeps a
+ * committed file whose content is unchanged (so regenerating yields the same bytes), and the test
+ * compares the committed files with the generator's output by this.
+ */
+export async function workbookContent(bytes: Uint8Array | Buffer): Promise<unknown> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb.worksheets.map((ws) => {
+    const cells: Record<string, unknown> = {};
+    ws.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: false }, (c) => {
+      cells[c.address] = { v: c.formula ? `=${c.formula}` : c.value, f: c.numFmt ?? null, b: c.font?.bold ?? false };
+    }));
+    const model = ws as unknown as { model: { merges?: string[] }; dataValidations: { model: Record<string, unknown> } };
+    return { name: ws.name, cells, merges: [...(model.model.merges ?? [])].sort(), dv: model.dataValidations.model };
+  });
+}

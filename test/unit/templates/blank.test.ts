@@ -27,7 +27,7 @@ import { subsidy } from "../../../src/core/rules/grid/compute";
 import { readWorkbookBuffer } from "../../../src/xlsx/buffer";
 import { toExcelValue } from "../../../src/xlsx/write";
 import { type BlankSheet, blankSheet, fullWidth, sampleOf } from "../../../scripts/blank-spec";
-import { writeBlankWorkbook } from "../../../scripts/blank-workbook";
+import { workbookContent, writeBlankWorkbook } from "../../../scripts/blank-workbook";
 import { tempDir } from "../xlsx/helpers";
 
 jest.setTimeout(180_000);
@@ -45,16 +45,6 @@ async function load(bytes: Uint8Array | Buffer): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   return wb.worksheets[0];
-}
-
-/** Each cell's text, formula and number format, and the validations, as comparable data. */
-function content(ws: ExcelJS.Worksheet) {
-  const cells: Record<string, unknown> = {};
-  ws.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: false }, (c) => {
-    cells[c.address] = { v: c.formula ? `=${c.formula}` : c.value, f: c.numFmt ?? null };
-  }));
-  const dv = (ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model;
-  return { name: ws.name, cells, merges: [...((ws as unknown as { model: { merges: string[] } }).model.merges ?? [])].sort(), dv };
 }
 
 /** The validation covering `address` (ExcelJS keeps range validations under "range:…" or per cell). */
@@ -81,8 +71,8 @@ describe("blank templates: generated and committed", () => {
   it.each(ids)("%s: the committed file is the generator's output", async (id) => {
     const file = join(blankDir, `${id}.xlsx`);
     expect(existsSync(file)).toBe(true);
-    const fresh = content(await load(await writeBlankWorkbook(blanks.get(id)!)));
-    expect(content(await load(readFileSync(file)))).toEqual(fresh);
+    const fresh = await workbookContent(await writeBlankWorkbook(blanks.get(id)!));
+    expect(await workbookContent(readFileSync(file))).toEqual(fresh);
     expect(JSON.parse(readFileSync(join(blankDir, `${id}.json`), "utf8"))).toEqual(JSON.parse(JSON.stringify(blanks.get(id)!.extras)));
   });
 });
