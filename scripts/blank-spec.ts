@@ -140,8 +140,9 @@ function petitionRules_(t: TemplateDef, r: Refs): ColumnRule[] {
   const out: ColumnRule[] = [
     {
       key: "category",
-      validation: list(CATEGORIES, "类别", `请选择考核类别A、B或C（名单见办法一）。${basis(table, "PET-6", "一")}`,
-        `考核类别只能是A、B或C。${basis(table, "PET-6", "一")}`),
+      // as offices write it (A类); the formulas read the letter (LEFT), so a typed "A" counts the same
+      validation: list(CATEGORIES.map((c) => `${c}类`), "类别", `请选择考核类别${CATEGORIES.map((c) => `${c}类`).join("、")}（名单见办法一）。${basis(table, "PET-6", "一")}`,
+        `考核类别只能是${CATEGORIES.map((c) => `${c}类`).join("、")}。${basis(table, "PET-6", "一")}`),
     },
   ];
   for (const s of rs.sections) {
@@ -335,15 +336,29 @@ function tripRules(t: TemplateDef, r: Refs): ColumnRule[] {
   const rs = tripRuleset;
   const table = t.rules;
   const types = Object.values(TRIP_TYPE_ZH).flatMap((x) => x.split("/"));
-  const date = (key: string, title: string, prompt: string, rule: string, extra?: string): ColumnRule => ({
-    key,
-    validation: {
-      type: "custom", formula: extra ? `AND(ISNUMBER(${r.c(key)}),${extra})` : `ISNUMBER(${r.c(key)})`, title,
-      prompt: `${prompt}${basis(table, rule)}`,
-      error: `请填写日期，如2024-03-11${extra ? "，且不早于返回日期" : ""}。${basis(table, rule)}`, style: "stop",
-    },
-    numFmt: "yyyy-mm-dd",
-  });
+  /**
+   * A date column: a real date (not text) and, with `order`, not before the return. With `limit`
+   * (a deadline of the rules), a date past it is warned about, not refused: a late report is a fact
+   * to record, and the validator reports it.
+   */
+  const date = (
+    key: string, title: string, prompt: string, rule: string,
+    order?: { formula: string; after: string }, limit?: { formula: string; text: string },
+  ): ColumnRule => {
+    const terms = [`ISNUMBER(${r.c(key)})`, ...(order ? [order.formula] : []), ...(limit ? [limit.formula] : [])];
+    const what = `请填写日期（如2024-03-11）${order ? `，不早于${order.after}` : ""}`;
+    return {
+      key,
+      validation: {
+        type: "custom", formula: terms.length > 1 ? `AND(${terms.join(",")})` : terms[0], title,
+        prompt: `${prompt}${basis(table, rule)}`,
+        error: limit ? `${what}，${limit.text}；确属实情的可继续填写。${basis(table, rule)}` : `${what}。${basis(table, rule)}`,
+        style: limit ? "warning" : "stop",
+      },
+      numFmt: "yyyy-mm-dd",
+    };
+  };
+  const afterReturn = (key: string) => ({ formula: `${r.c(key)}>=${r.c("returnDate")}`, after: "返回日期" });
   const days = rs.daysByCountries.map((e) => `${e.countries.value}国不超过${e.maxDays.value}天`).join("、");
   const out: ColumnRule[] = [
     {
@@ -361,8 +376,16 @@ function tripRules(t: TemplateDef, r: Refs): ColumnRule[] {
     },
     date("departure", "出发日期", `在外天数含出发、返回当天：${days}（培训团组除外）。`, rs.daysByCountries[0].maxDays.rule),
     date("returnDate", "返回日期", `在外天数含出发、返回当天：${days}（培训团组除外）。`, rs.daysByCountries[0].maxDays.rule,
-      `${r.c("returnDate")}>=${r.c("departure")}`),
+      { formula: `${r.c("returnDate")}>=${r.c("departure")}`, after: "出发日期" }),
   ];
+  out.push({
+    key: "countries",
+    validation: {
+      type: "custom", formula: `ISTEXT(${r.c("countries")})`, title: "出访国家（地区）",
+      prompt: `多个国家（地区）用“、”分隔；一次出访原则上不超过${rs.countriesMax.value}个。${basis(table, rs.countriesMax.rule)}`,
+      error: `请填写国家（地区）名称，多个用“、”分隔。${basis(table, rs.countriesMax.rule)}`, style: "stop",
+    },
+  });
   // 在外天数 = 返回 − 出发 + 1 (Decision days: both ends counted)
   const plus = rs.dayCount.value === "inclusive" ? "+1" : "";
   out.push({
@@ -381,14 +404,23 @@ function tripRules(t: TemplateDef, r: Refs): ColumnRule[] {
     });
   }
   if (r.has("requestDate")) out.push(date("requestDate", "报批日期", `出国请示件应在办理护照、签证前${rs.leadWeeks.value}周呈报。`, rs.leadWeeks.rule));
-  if (r.has("documentDate")) out.push(date("documentDate", "办证日期", `办理护照、签证的日期，应在报批${rs.leadWeeks.value}周以后。`, rs.leadWeeks.rule));
+  if (r.has("documentDate")) {
+    // TRIP-6: 办证 at least three weeks (× 7 days) after the request
+    const lead = r.has("requestDate")
+      ? { formula: `OR(${r.c("requestDate")}="",${r.c("documentDate")}-${r.c("requestDate")}>=${rs.leadWeeks.value}*7)`, text: `距报批日期不少于${rs.leadWeeks.value}周` }
+      : undefined;
+    out.push(date("documentDate", "办证日期", `办理护照、签证的日期，应在报批${rs.leadWeeks.value}周以后。`, rs.leadWeeks.rule, undefined, lead));
+  }
   if (r.has("reportDate")) {
+    // TRIP-7: within one month of the return, the same calendar day a month later (EDATE, as addMonths)
     out.push(date("reportDate", "出访报告日期", `返渝后${rs.reportMonths.value}个月内报送出访报告。`, rs.reportMonths.rule,
-      `${r.c("reportDate")}>=${r.c("returnDate")}`));
+      afterReturn("reportDate"),
+      { formula: `${r.c("reportDate")}<=EDATE(${r.c("returnDate")},${rs.reportMonths.value})`, text: `在返渝后${rs.reportMonths.value}个月内` }));
   }
   if (r.has("passportDate")) {
     out.push(date("passportDate", "证件交还日期", `回渝后${rs.passportDays.value}日内交还因公护照或通行证。`, rs.passportDays.rule,
-      `${r.c("passportDate")}>=${r.c("returnDate")}`));
+      afterReturn("passportDate"),
+      { formula: `${r.c("passportDate")}<=${r.c("returnDate")}+${rs.passportDays.value}`, text: `在回渝后${rs.passportDays.value}日内` }));
   }
   return out;
 }

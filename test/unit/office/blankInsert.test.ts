@@ -48,7 +48,7 @@ describe("writeBlankExtras", () => {
     const sets = writes.filter(([, what]) => what === "dataValidation.set");
     expect(sets).toHaveLength(extras.validations.length);
     const category = sets.find(([, , v]) => (v as { rule: Excel.DataValidationRule }).rule.list)![2] as Excel.DataValidation;
-    expect(category.rule.list).toEqual({ inCellDropDown: true, source: "A,B,C" });
+    expect(category.rule.list).toEqual({ inCellDropDown: true, source: "A类,B类,C类" });
     expect(category.prompt.message).toContain("依据：深办〔2003〕36号");
     expect(category.errorAlert).toMatchObject({ showAlert: true, style: "Stop" });
   });

@@ -17,9 +17,10 @@ import ExcelJS from "exceljs";
 import { type CellValue, isDateValue, toNumber, toStar } from "../../../src/core/input/coerce";
 import { isError } from "../../../src/core/input/errors";
 import { validateWorkbook } from "../../../src/core/validate";
+import { columnNumber } from "../../../src/core/validate/snapshot";
 import { templates, type TemplateId } from "../../../src/core/validate/templates";
 import { PETITION_DOCUMENT } from "../../../src/core/rules/petition/data";
-import { rankWithinCategory, rawTotal, toPercent } from "../../../src/core/rules/petition/compute";
+import { rankWithinCategory, rawTotal, sectionMax, toPercent } from "../../../src/core/rules/petition/compute";
 import type { Category } from "../../../src/core/rules/petition/data";
 import { composite, grades, internalScore, satisfactionFraction } from "../../../src/core/rules/eval/compute";
 import { tripDays } from "../../../src/core/rules/trip/compute";
@@ -235,18 +236,23 @@ function parseCsv(text: string): string[][] {
 }
 
 /** LibreOffice headless: the workbook recalculated, as raw CSV values and as an .xlsx with cached results. */
-function recalculate(name: string, bytes: Uint8Array): { csv: string[][]; xlsx: Buffer } {
+function recalculate(name: string, bytes: Uint8Array, sheet = 1): { csv: string[][]; xlsx: Buffer } {
   const dir = join(tmp.dir, name);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}.xlsx`);
   writeFileSync(file, bytes);
   const env = { ...process.env, HOME: dir }; // a profile of its own: no lock shared with another run
-  // 44,34,76: comma, quote, UTF-8; token 9 false: raw values, not as shown; token 12: the first sheet
-  execFileSync(SOFFICE!, ["--headless", "--norestore", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,1", "--outdir", join(dir, "csv"), file], { env, stdio: "pipe", timeout: 120_000 });
+  // 44,34,76: comma, quote, UTF-8; token 9 false: raw values, not as shown; token 12: the sheet exported
+  execFileSync(SOFFICE!, ["--headless", "--norestore", "--convert-to", `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,${sheet}`, "--outdir", join(dir, "csv"), file], { env, stdio: "pipe", timeout: 120_000 });
+  if (sheet !== 1) return { csv: readCsv(dir), xlsx: Buffer.alloc(0) };
   execFileSync(SOFFICE!, ["--headless", "--norestore", "--convert-to", "xlsx", "--outdir", join(dir, "xlsx"), file], { env, stdio: "pipe", timeout: 120_000 });
-  // a chosen sheet is written as <name>-<sheet>.csv
+  return { csv: readCsv(dir), xlsx: readFileSync(join(dir, "xlsx", `${name}.xlsx`)) };
+}
+
+/** The CSV LibreOffice wrote into dir/csv (a chosen sheet is written as <name>-<sheet>.csv). */
+function readCsv(dir: string): string[][] {
   const csvFile = readdirSync(join(dir, "csv")).find((f) => f.endsWith(".csv"))!;
-  return { csv: parseCsv(readFileSync(join(dir, "csv", csvFile), "utf8")), xlsx: readFileSync(join(dir, "xlsx", `${name}.xlsx`)) };
+  return parseCsv(readFileSync(join(dir, "csv", csvFile), "utf8"));
 }
 
 const num = (s: string | undefined) => (s === undefined || s === "" ? NaN : Number(s));
@@ -350,6 +356,54 @@ maybe("blank templates recalculated by LibreOffice", () => {
     const { csv } = recalculate("eval-county-tie", await filled("eval-county", rows));
     const col = b.columns.get("grade")![0] - 1;
     expect(rows.map((_r, i) => csv[b.firstRow - 1 + i][col])).toEqual(want);
+  });
+
+  it.each(ids)("%s: the data validations accept the sample's values (each rule evaluated by LibreOffice)", async (id) => {
+    const b = blanks.get(id)!;
+    const rows = sampleRows(id).map((r) => [...r]);
+    const planted: string[] = [];
+    if (id === "petition") {
+      // a C unit's 信访领导工作 one point above its category's maximum: the custom rule must refuse it
+      const i = rows.findIndex((r) => String(r[b.columns.get("category")![0] - 1]).startsWith("C"));
+      const col = b.columns.get("leadership")![0];
+      rows[i][col - 1] = sectionMax("C", "leadership") + 1;
+      planted.push(`${letter(col)}${b.firstRow}:${letter(col)}${b.lastRow}@${b.firstRow + i}`);
+    }
+    // each validation as a cell formula on a second sheet, per sample row: blank passes (allowBlank)
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await filled(id, rows) as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0].name;
+    const probe = wb.addWorksheet("probe");
+    const expectedFalse: string[] = [];
+    b.extras.validations.forEach((v, k) => {
+      const col = v.range.replace(/\d.*$/, "");
+      rows.forEach((row, i) => {
+        const r = b.firstRow + i;
+        const ref = `'${sheet}'!${col}${r}`;
+        const on = (f: string) => f.replace(/(\$?)([A-Z]+)(\$?)(\{r\}|\d+)/g, (_m, d1, c, d2, n) => `'${sheet}'!${d1}${c}${d2}${n === "{r}" ? r : n}`);
+        let expr: string;
+        if (v.type === "custom") expr = on(v.formula!);
+        else if (v.type === "list") expr = `OR(${v.values!.map((x) => `${ref}="${x}"`).join(",")})`;
+        else {
+          const bounds = [`${ref}>=${v.min ?? 0}`, ...(v.max !== undefined ? [`${ref}<=${v.max}`] : [])];
+          expr = `AND(ISNUMBER(${ref}),${v.type === "whole" ? `INT(${ref})=${ref},` : ""}${bounds.join(",")})`;
+        }
+        probe.getCell(i + 1, k + 1).value = { formula: `IF(ISBLANK(${ref}),TRUE,${expr})` } as ExcelJS.CellFormulaValue;
+        // a list accepts its own words only: the sample types some star ratings other ways (五星, ★★★★, 4)
+        const value = row[columnNumber(col) - 1];
+        if (v.type === "list" && value !== null && value !== "" && !v.values!.includes(String(value))) expectedFalse.push(`${v.range}@${r}`);
+      });
+    });
+    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const csv = recalculate(`${id}-probe`, bytes, 2).csv;
+    const falses: string[] = [];
+    b.extras.validations.forEach((v, k) => rows.forEach((_row, i) => {
+      const got = csv[i]?.[k];
+      if (!/^(TRUE|1)$/i.test(got ?? "")) falses.push(`${v.range}@${b.firstRow + i}`);
+    }));
+    expect(falses.sort()).toEqual([...expectedFalse, ...planted].sort());
+    // the probes can say FALSE: the grid sample types stars other ways, the petition one was planted
+    if (id === "grid" || id === "petition") expect(falses.length).toBeGreaterThan(0);
   });
 
   it.each(ids)("%s: the empty blank recalculated (formulas cached as \"\") has no data row and no error", async (id) => {
