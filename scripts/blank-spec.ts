@@ -680,7 +680,9 @@ export function blankSheet(id: TemplateId): BlankSheet {
   }
   rows.push(...tail);
   const formulaNote = blankRow();
-  formulaNote[0] = "说明：灰底列由公式自动计算，无须填写；选择或填写其他各列时，单元格提示填写要求及依据。";
+  formulaNote[0] = formulas.length > 0
+    ? "说明：灰底列由公式自动计算，无须填写；选择或填写其他各列时，单元格提示填写要求及依据。"
+    : "说明：选择或填写各列时，单元格提示填写要求及依据。";
   rows.push(formulaNote);
 
   const merges: MergeRange[] = (sheet.merges ?? []).filter((m) => m.bottom < match.dataStart);

@@ -44,6 +44,11 @@ export function addBlankSheet(wb: ExcelJS.Workbook, blank: BlankSheet): ExcelJS.
   const ws = addSnapshotSheet(wb, {
     sheet: blank.snapshot, widths: blank.widths, boldRows: bold, freezeBelow: blank.firstRow,
   });
+  // printed as offices file it: landscape, one page wide, the title and header on every page
+  ws.pageSetup = {
+    ...ws.pageSetup, orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+    printTitlesRow: `1:${blank.firstRow - 1}`,
+  };
   const x = blank.extras;
   for (const f of x.numFmts) {
     const { col, from, to } = cellsOf(f.range);
@@ -87,9 +92,12 @@ export async function workbookContent(bytes: Uint8Array | Buffer): Promise<unkno
   return wb.worksheets.map((ws) => {
     const cells: Record<string, unknown> = {};
     ws.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: false }, (c) => {
-      cells[c.address] = { v: c.formula ? `=${c.formula}` : c.value, f: c.numFmt ?? null, b: c.font?.bold ?? false };
+      cells[c.address] = { v: c.formula ? `=${c.formula}` : c.value, f: c.numFmt ?? null, b: c.font?.bold ?? false, fill: c.fill ?? null };
     }));
     const model = ws as unknown as { model: { merges?: string[] }; dataValidations: { model: Record<string, unknown> } };
-    return { name: ws.name, cells, merges: [...(model.model.merges ?? [])].sort(), dv: model.dataValidations.model };
+    return {
+      name: ws.name, cells, merges: [...(model.model.merges ?? [])].sort(), dv: model.dataValidations.model,
+      page: ws.pageSetup, views: ws.views, widths: ws.columns?.map((c) => c.width ?? null) ?? [],
+    };
   });
 }
