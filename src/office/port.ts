@@ -62,7 +62,6 @@ export interface ExcelPort {
   clearHighlights(): Promise<ClearResult>;
   /** writes `formula` into the active cell; returns its address */
   insertFormula(formula: string): Promise<string>;
-  /** inserts the worksheets of an .xlsx given as base64, activating the first */
   /**
    * inserts the worksheets of an .xlsx given as base64, activating the first; `blank`: a blank
    * template's formulas and validations, written after the cells where Excel cannot insert sheets
