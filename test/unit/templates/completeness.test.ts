@@ -12,7 +12,7 @@ const ROOT = path.resolve(__dirname, "../../..");
 const TESTS = path.join(ROOT, "test/unit/templates");
 const SAMPLES = path.join(ROOT, "scripts/samples");
 /** files beside the tables and samples that are not a template's */
-const SHARED = new Set(["completeness.test.ts", "frame.ts", "types.ts"]);
+const SHARED = new Set(["blank.test.ts", "completeness.test.ts", "frame.ts", "types.ts"]);
 
 /** What a registered template lacks: its missing test table or sample, each named. */
 export function missingFiles(ids: readonly string[], testDir = TESTS, sampleDir = SAMPLES): string[] {
