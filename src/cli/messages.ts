@@ -66,6 +66,12 @@ export const cliMessages = {
   noTemplate: "未识别为任何模板",
   clean: "    未发现问题",
   cannotRead: (reason: string) => `  无法读取：${reason}`,
+  /** a group of findings of one check and one message shape (core/validate/groups.ts) */
+  groupOf: (n: number, shape: string) => `共${n}处：${shape}`,
+  /** a consequence, under its root (causedBy) */
+  consequence: (cell: string, message: string) => `└ 连带${cell}：${message}`,
+  /** the consequences of a group's members, counted (each is in the JSON and CSV) */
+  groupConsequences: (n: number) => `└ 另有连带问题${n}处（逐条见--format json或csv）`,
   expectedActual: (expected: string, actual: string) => `应为${expected}，填报${actual}`,
   expectedOnly: (expected: string) => `应为${expected}`,
   /** where a finding comes from: the clause first, the rule id second */

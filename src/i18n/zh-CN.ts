@@ -11,6 +11,13 @@ export const zhCN = {
   tabTemplates: "模板",
   // Validate tab
   showMore: (n: number) => `再显示${n}条`,
+  remaining: (n: number) => `还有${n}条未显示`,
+  // groups (many findings of one check and one message) and consequences (core/validate/groups.ts)
+  groupCount: (n: number) => `共${n}处`,
+  groupConsequences: (n: number) => `另有连带问题${n}条`,
+  consequencesToggle: (n: number) => `连带问题${n}条`,
+  consequenceLabel: "连带",
+  consequencesNote: (n: number) => `另有${n}条连带问题，折叠在引起它们的问题之下，不计入以上数目。`,
   selectedFinding: (where: string) => `已选中${where}`,
   connecting: "正在连接 Excel…",
   sampleLabel: "示例工作簿",

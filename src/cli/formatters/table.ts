@@ -1,9 +1,13 @@
 /**
- * --format table (default): Chinese, grouped by file and sheet, one line per finding; each file
- * opens with its verdict (通过, 未通过 with its counts, 无法读取 with the reason) and a summary of
- * the verdicts closes the table. Colour only when the caller says so (a TTY without NO_COLOR). Pure.
+ * --format table (default): Chinese, grouped by file and sheet, one line per root finding with its
+ * consequences (causedBy) indented under it; many findings of one check and one message shape are
+ * one line with their count, cell range and message shape (core/validate/groups.ts: the JSON and
+ * CSV keep every finding). Each file opens with its verdict (通过, 未通过 with its counts of roots,
+ * 无法读取 with the reason) and a summary of the verdicts closes the table. Colour only when the
+ * caller says so (a TTY without NO_COLOR). Pure.
  */
 import { SEVERITY_LABEL_ZH, type Finding, type Severity } from "../../core/validate/findings";
+import { displayItems } from "../../core/validate/groups";
 import { cliMessages as M } from "../messages";
 import { summarize, verdicts, type FileVerdict, type RunResult } from "../result";
 
@@ -45,6 +49,12 @@ function shown(v: Finding["expected"] | Finding["actual"]): string {
   return String(v);
 }
 
+/** A finding's recomputed value (and what was typed), after its message. */
+function values(f: Finding): string {
+  if (f.expected === undefined) return "";
+  return `  ${f.actual !== undefined ? M.expectedActual(shown(f.expected), shown(f.actual)) : M.expectedOnly(shown(f.expected))}`;
+}
+
 /** The table, line by line (no trailing newlines), so that 100 k findings never become one string. */
 export function* tableLines(r: RunResult, opts: TableOptions): Generator<string> {
   const paint = (code: keyof typeof SGR, s: string) => (opts.color ? `\u001b[${SGR[code]}m${s}\u001b[0m` : s);
@@ -75,14 +85,20 @@ export function* tableLines(r: RunResult, opts: TableOptions): Generator<string>
       yield (M.sheetLine(s.sheet, what));
       const list = byFileSheet.get(`${file}\u0000${s.sheet}`) ?? [];
       if (list.length === 0) yield (paint("dim", M.clean));
-      for (const f of list) {
+      for (const item of displayItems(list)) {
+        if (item.kind === "group") {
+          const label = paint(item.severity, padTo(SEVERITY_LABEL_ZH[item.severity], 6));
+          const f = item.members[0].root;
+          yield (`    ${padTo(item.range, cellWidth)}  ${label} ${M.groupOf(item.members.length, item.shape)}  ${paint("dim", M.citedAs(f.clause, f.rule))}`);
+          if (item.consequences > 0) yield (`    ${padTo("", cellWidth)}  ${paint("dim", M.groupConsequences(item.consequences))}`);
+          continue;
+        }
+        const f = item.root;
         const label = paint(f.severity, padTo(SEVERITY_LABEL_ZH[f.severity], 6));
-        const values = f.expected !== undefined
-          ? `  ${f.actual !== undefined ? M.expectedActual(shown(f.expected), shown(f.actual)) : M.expectedOnly(shown(f.expected))}`
-          : "";
         // the clause a supervisor cites first, the rule id second (chinese-text.md); a clause
         // already carries its document number's 〔〕, so it is not bracketed again
-        yield (`    ${padTo(f.cell, cellWidth)}  ${label} ${f.message}${values}  ${paint("dim", M.citedAs(f.clause, f.rule))}`);
+        yield (`    ${padTo(f.cell, cellWidth)}  ${label} ${f.message}${values(f)}  ${paint("dim", M.citedAs(f.clause, f.rule))}`);
+        for (const c of item.consequences) yield (`    ${padTo("", cellWidth)}  ${M.consequence(c.cell, c.message)}${values(c)}`);
       }
     }
     yield ("");

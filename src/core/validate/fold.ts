@@ -3,7 +3,11 @@
  * root finding at that cell of the same file and sheet, and is not counted as a violation of its
  * own. One model for the pane, the command line and the report.
  */
-import { type Finding, isRoot } from "./findings";
+import type { Finding } from "./findings";
+
+// findings.isRoot, restated: findings.ts builds its zod schema on import, and the pane imports this
+// module in its first chunk, which must stay free of zod (test/unit/perf/bundles.test.ts)
+const isRoot = (f: Pick<Finding, "causedBy">) => f.causedBy === null || f.causedBy === undefined;
 
 export interface FoldedFinding {
   root: Finding;
@@ -21,10 +25,15 @@ const place = (f: Finding, cell: string) => `${f.file ?? ""}\u0000${f.sheet}\u00
 export function foldConsequences(findings: readonly Finding[]): FoldedFinding[] {
   const byCell = new Map<string, FoldedFinding>();
   const out: FoldedFinding[] = [];
+  // the cells some consequence names: only roots there are looked up (100 k roots, none with
+  // consequences, then build no keys at all)
+  const named = new Set<string>();
+  for (const f of findings) if (!isRoot(f)) named.add(f.causedBy!);
   for (const f of findings) {
     if (!isRoot(f)) continue;
     const item: FoldedFinding = { root: f, consequences: [] };
     out.push(item);
+    if (!named.has(f.cell)) continue;
     const k = place(f, f.cell);
     // several roots at one cell: the first (most severe in engine order) takes the consequences
     if (!byCell.has(k)) byCell.set(k, item);

@@ -87,6 +87,69 @@ describe("formatTable", () => {
   });
 });
 
+describe("formatTable: groups and consequences (issue 11 items 3 and 4)", () => {
+  const p = (cell: string, extra: Partial<Finding>) => f("p.xlsx", "评分表", cell, "error", "", { template: "petition", clause: "深办〔2003〕36号 一", ...extra });
+  const unlisted = (row: number) => p(`B${row}`, {
+    severity: "info", rule: "PET-CAT", check: "unit-category", messageId: "unlisted", actual: `单位${row}`,
+    message: `“单位${row}”不在办法一所列A、B、C类单位中（信访工作量小的单位不列入考核范围），请核对分类`,
+  });
+  const wrongCategory = p("C5", { rule: "PET-CAT", check: "unit-category", messageId: "otherCategory", message: "“市卫生局”在办法一中列为B类，填报为C类", expected: "B", actual: "C" });
+  const overMax = p("E5", { rule: "PET-7", check: "section-max", messageId: "aboveMax", message: "C类“信访基层基础工作”满分14分，填报16分", expected: 14, actual: 16, causedBy: "C5" });
+  const wrongPercent = p("M5", { rule: "PET-6", check: "percent", messageId: "wrongPercent", severity: "warning", message: "C类满分80分，合计84分折算百分制应为105", causedBy: "C5" });
+  const r: RunResult = {
+    files: ["p.xlsx"],
+    sheets: [{ file: "p.xlsx", sheet: "评分表", template: "petition", rows: 12, headerRow: 3 }],
+    findings: [wrongCategory, overMax, wrongPercent, ...[4, 6, 7, 8, 9, 10, 11, 12, 13, 14].map(unlisted)],
+    unreadable: [],
+  };
+  const lines = formatTable(r, { color: false }).split("\n");
+
+  it("prints consequences indented under their root, not as findings of their own", () => {
+    const at = lines.findIndex((l) => l.includes("在办法一中列为B类"));
+    expect(lines[at]).toMatch(/^ {4}C5 +违规 {3}“市卫生局”/);
+    expect(lines[at + 1]).toBe(`${" ".repeat(4 + 4 + 2)}└ 连带E5：C类“信访基层基础工作”满分14分，填报16分  应为14，填报16`);
+    expect(lines[at + 2]).toBe(`${" ".repeat(10)}└ 连带M5：C类满分80分，合计84分折算百分制应为105`);
+    expect(lines.filter((l) => /^ {4}E5 /.test(l))).toEqual([]);
+  });
+
+  it("prints many findings of one shape as one line: range, count, shape, clause", () => {
+    const group = lines.filter((l) => l.includes("请核对分类"));
+    expect(group).toEqual([
+      "    B4、B6:B14  提示   共10处：“…”不在办法一所列A、B、C类单位中（信访工作量小的单位不列入考核范围），请核对分类  依据：深办〔2003〕36号 一；规则PET-CAT",
+    ]);
+  });
+
+  it("counts roots only in the verdict and the summary", () => {
+    expect(lines[0]).toBe("p.xlsx  未通过（违规1处、需说明0处、提示10处）");
+    expect(lines[lines.length - 2]).toMatch(/违规1处、需说明0处、提示10处$/);
+  });
+
+  it("a group whose members have consequences says how many, and where to read them", () => {
+    const rows = [5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
+    const findings = rows.flatMap((row) => [
+      { ...wrongCategory, cell: `C${row}`, row, message: `“单位${row}”在办法一中列为B类，填报为C类` },
+      { ...overMax, cell: `E${row}`, row, causedBy: `C${row}` },
+    ]);
+    const out = formatTable({ ...r, findings }, { color: false }).split("\n");
+    const at = out.findIndex((l) => l.includes("共10处"));
+    expect(out[at]).toContain("C5:C14  违规   共10处：“…”在办法一中列为…类，填报为…类");
+    expect(out[at + 1].trim()).toBe(M.groupConsequences(10));
+    expect(out.filter((l) => l.includes("满分14分"))).toEqual([]);
+  });
+
+  it("JSON and CSV keep every finding, consequences with their causedBy", () => {
+    const doc = JSON.parse(formatJson(r));
+    expect(doc.issues).toHaveLength(r.findings.length);
+    expect(doc.issues[1].causedBy).toBe("C5");
+    expect(doc.summary).toMatchObject({ errors: 1, warnings: 0, infos: 10 });
+    const csv = formatCsv(r).split("\r\n");
+    expect(csv).toHaveLength(r.findings.length + 2);
+    expect(csv[0].endsWith(",起因单元格")).toBe(true);
+    expect(csv[2]).toMatch(/^p\.xlsx,评分表,E5,违规,.*,14,16,petition,C5$/);
+    expect(csv[1].endsWith(",petition,")).toBe(true);
+  });
+});
+
 describe("verdicts", () => {
   it("one per file, in the order of files, with its counts", () => {
     expect(verdicts(result)).toEqual([
@@ -238,9 +301,10 @@ describe("large results", () => {
     })),
     unreadable: [],
   };
-  test("every format renders 150 k findings, one line each, and the JSON parses", () => {
+  test("every format renders 150 k findings (the table as one group line, JSON and CSV one each), and the JSON parses", () => {
     expect(tableLines(many, { color: false }).next().done).toBe(false);
-    expect(formatTable(many, { color: false }).split("\n").filter((l) => l.includes("GRID-5"))).toHaveLength(150_000);
+    const grouped = formatTable(many, { color: false }).split("\n").filter((l) => l.includes("GRID-5"));
+    expect(grouped).toEqual([`    E2:E150001  违规   ${M.groupOf(150_000, "每天至少巡查1次")}  ${M.citedAs("哈办发〔2011〕14号 二(六)", "GRID-5")}`]);
     expect(formatCsv(many).split("\r\n").length).toBe(150_000 + 2);
     const doc = JSON.parse(formatJson(many));
     expect(doc.issues).toHaveLength(150_000);
