@@ -7,6 +7,7 @@ export const enUS: Messages = {
   tabFunctions: "Functions",
   tabTemplates: "Templates",
   showMore: (n) => `Show ${n} more`,
+  arranging: "Arranging the findings…",
   remaining: (n) => `${n} more not shown`,
   groupCount: (n) => `${n} findings`,
   groupConsequences: (n) => `plus ${n} consequential`,

@@ -11,6 +11,7 @@ export const zhCN = {
   tabTemplates: "模板",
   // Validate tab
   showMore: (n: number) => `再显示${n}条`,
+  arranging: "正在整理校验结果…",
   remaining: (n: number) => `还有${n}条未显示`,
   // groups (many findings of one check and one message) and consequences (core/validate/groups.ts)
   groupCount: (n: number) => `共${n}处`,

@@ -2,7 +2,7 @@
  * npm run bench — issue 5. Generates its own large petition and patrol sheets (1 k → 100 k rows),
  * measures, prints a readable table and, as its LAST line, one JSON object of the figures measured
  * in this run (peers beside ours; null with a reason when a figure could not be measured).
- * Stages: Office adapter syncs · core validation vs its floors · custom functions · govcheck vs
+ * Stages: Office adapter syncs · core validation vs its floors · groups · custom functions · govcheck vs
  * ExcelJS streaming (whole processes) · bundle sizes. Budget: a few minutes on 2 cores.
  */
 import { execFileSync } from "child_process";
@@ -13,6 +13,7 @@ import * as zlib from "zlib";
 import { countingExcel } from "./countingExcel";
 import { measureCore, type CoreRow } from "./core";
 import { measureFunctions } from "./functions";
+import { measureGroups, type GroupsRun } from "./groups";
 import { GOVCHECK, hasGnuTime, measureCli, measureMany, runNode, writeXlsx, type CliRun, type ManyRun } from "./cli";
 import { measureReader, type ReaderRun } from "./reader";
 import { patrolSheet, petitionSheet } from "./sheets";
@@ -68,6 +69,14 @@ function coreStage(): CoreRow[] {
       fmt(r.engineReadMs / r.coerceMs, 1)]),
   );
   return rows;
+}
+
+function groupsStage(): GroupsRun {
+  log("== Groups: display items of a 100 k-row petition sheet (every unit unlisted), best of runs; ms ==");
+  const g = measureGroups();
+  table(["rows", "findings", "items", "groups", "fold+group", "govcheck table", "table lines"],
+    [[fmt(g.rows), fmt(g.findings), g.items, g.groups, fmt(g.groupMs, 1), fmt(g.tableMs, 1), g.tableLines]]);
+  return g;
 }
 
 function ensureDist(): string | null {
@@ -183,6 +192,7 @@ async function main() {
   const started = Date.now();
   const syncs = await syncStage();
   const core = coreStage();
+  const groups = groupsStage();
   const buildProblem = ensureDist();
   const fn = buildProblem ? { rates: null, reason: buildProblem } : functionStage();
   const { cli, reader } = await cliStage();
@@ -227,6 +237,7 @@ async function main() {
       tagPassSeconds: +reader.tagPassSeconds.toFixed(3), scannerSeconds: +reader.scannerSeconds.toFixed(3),
       saxesSeconds: +reader.saxesSeconds.toFixed(3), coreSeconds: +reader.coreSeconds.toFixed(3), sheetMB: +reader.sheetMB.toFixed(1),
     },
+    groups: { rows: groups.rows, findings: groups.findings, items: groups.items, groupMs: groups.groupMs, tableMs: groups.tableMs },
     manyFiles: { files: many.files, jobs: many.jobs, oneThreadSeconds: +many.jobs1Seconds.toFixed(3), threadsSeconds: +many.jobsNSeconds.toFixed(3), speedup: +many.speedup.toFixed(2) },
     cli: cliJson(cliMain),
     cliByTemplate: cli.map(cliJson),

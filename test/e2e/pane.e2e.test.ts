@@ -2,7 +2,8 @@
  * End to end in a real Chromium: the built pane, opened as a plain web page with no Office and no
  * network (every non-local request is aborted), must fall back to standalone mode, validate a
  * bundled sample with planted errors in the browser, list each planted cell, let the clerk click
- * a finding and download the report. Screenshot: test/e2e/artifacts/pane.png.
+ * a finding and download the report. Screenshots: test/e2e/artifacts/pane.png, and pane-groups.png
+ * (the 100 k-row sheet's group of 提示 expanded).
  *
  * Without /usr/bin/chromium the test is skipped (test.skip, counted as skipped, not passed) —
  * except under CI, where a missing browser is a failure.
@@ -182,6 +183,16 @@ if (!haveChromium && process.env.CI) {
         expect(errors).toEqual([]);
         expect(longest).toBeLessThanOrEqual(200);
         expect(paneSeconds).toBeLessThanOrEqual(1.5 * govcheckSeconds);
+        // 100 k findings, not 100 k rows: every unit's 提示 is one group, expanded a page at a time
+        expect(await page.locator("li").count()).toBeLessThan(1_000);
+        const group = page.getByRole("button", { name: /共100000处/ });
+        await group.click();
+        expect(await group.getAttribute("aria-expanded")).toBe("true");
+        await page.getByText("还有99800条未显示").waitFor();
+        expect(await page.locator("li").count()).toBeLessThan(1_500);
+        await group.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: path.join(ARTIFACTS, "pane-groups.png") });
+        expect(errors).toEqual([]);
         await page.close();
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });

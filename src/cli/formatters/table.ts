@@ -8,6 +8,7 @@
  */
 import { SEVERITY_LABEL_ZH, type Finding, type Severity } from "../../core/validate/findings";
 import { displayItems } from "../../core/validate/groups";
+import { zhCN } from "../../core/validate/messages/zh-CN";
 import { cliMessages as M } from "../messages";
 import { summarize, verdicts, type FileVerdict, type RunResult } from "../result";
 
@@ -85,7 +86,7 @@ export function* tableLines(r: RunResult, opts: TableOptions): Generator<string>
       yield (M.sheetLine(s.sheet, what));
       const list = byFileSheet.get(`${file}\u0000${s.sheet}`) ?? [];
       if (list.length === 0) yield (paint("dim", M.clean));
-      for (const item of displayItems(list)) {
+      for (const item of displayItems(list, { catalogue: zhCN })) {
         if (item.kind === "group") {
           const label = paint(item.severity, padTo(SEVERITY_LABEL_ZH[item.severity], 6));
           const f = item.members[0].root;

@@ -23,12 +23,20 @@ const place = (f: Finding, cell: string) => `${f.file ?? ""}\u0000${f.sheet}\u00
  * ever lost from a list.
  */
 export function foldConsequences(findings: readonly Finding[]): FoldedFinding[] {
+  // the cells some consequence names: only roots there are looked up (100 k roots, none with
+  // consequences, then build no keys at all: the pane folds on its main thread)
+  const named = new Set<string>();
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    if (!isRoot(f)) named.add(f.causedBy!);
+  }
+  if (named.size === 0) {
+    const all = new Array<FoldedFinding>(findings.length);
+    for (let i = 0; i < findings.length; i++) all[i] = { root: findings[i], consequences: [] };
+    return all;
+  }
   const byCell = new Map<string, FoldedFinding>();
   const out: FoldedFinding[] = [];
-  // the cells some consequence names: only roots there are looked up (100 k roots, none with
-  // consequences, then build no keys at all)
-  const named = new Set<string>();
-  for (const f of findings) if (!isRoot(f)) named.add(f.causedBy!);
   for (const f of findings) {
     if (!isRoot(f)) continue;
     const item: FoldedFinding = { root: f, consequences: [] };

@@ -5,12 +5,13 @@
  * one line with its message shape, count and cell range, its members (each with its consequences)
  * behind an expander. Consequences never stand apart from their root. Machine outputs (JSON, CSV)
  * keep every finding and do not use this. One model for the pane and the command line; pure,
- * linear in the number of findings (but for sorting a group's rows), zod-free (the pane's first
- * chunk imports it).
+ * linear in the number of findings (but for sorting a group's rows), zod-free and catalogue-free
+ * (the pane's first chunk imports it; the zh-CN catalogue, which words the shapes best, is passed
+ * in: the CLI has it at hand, the pane loads it when it has a group to label).
  */
 import type { Finding, Severity } from "./findings";
 import { type FoldedFinding, foldConsequences } from "./fold";
-import { zhCN } from "./messages/zh-CN";
+import type { Catalogue } from "./messages/zh-CN";
 
 /**
  * Members from which roots of one shape become a group. Fewer than 10 lines fit on one screen of
@@ -52,6 +53,8 @@ export type DisplayItem = SingleItem | GroupItem;
 export interface GroupOptions {
   /** GROUP_MIN unless given */
   min?: number;
+  /** the zh-CN message catalogue (messages/zh-CN.ts), for the groups' shapes (catalogueShape) */
+  catalogue?: Catalogue;
 }
 
 /** One bucket per file, sheet, check, message id and severity: found by nested maps, no string built per finding. */
@@ -109,9 +112,8 @@ export function groupFolded(folded: readonly FoldedFinding[], opts: GroupOptions
     g.consequences += item.consequences.length;
   }
   for (const g of groups) {
-    const roots = g.members.map((m) => m.root);
-    g.shape = messageShape(roots);
-    g.range = cellRange(roots);
+    g.shape = (opts.catalogue && catalogueShape(g.members[0].root, opts.catalogue)) ?? messageShape(g.members.map((m) => m.root));
+    g.range = membersRange(g.members);
   }
   return out;
 }
@@ -147,8 +149,8 @@ const MIN_WORDS = 4;
  * The catalogue's zh-CN text of a finding's message with each `{placeholder}` as …, or undefined
  * when the catalogue lacks it or it is nearly all placeholders.
  */
-export function catalogueShape(f: Pick<Finding, "template" | "check" | "messageId">): string | undefined {
-  const scopes = zhCN as unknown as Record<string, Record<string, Record<string, string>> | undefined>;
+export function catalogueShape(f: Pick<Finding, "template" | "check" | "messageId">, catalogue: Catalogue): string | undefined {
+  const scopes = catalogue as Readonly<Record<string, Catalogue[string] | undefined>>;
   const text = scopes[f.template ?? "engine"]?.[f.check]?.[f.messageId] ?? scopes.engine?.[f.check]?.[f.messageId];
   if (text === undefined) return undefined;
   const shape = text.replace(PLACEHOLDER, "…").replace(/…+/g, "…");
@@ -156,15 +158,12 @@ export function catalogueShape(f: Pick<Finding, "template" | "check" | "messageI
 }
 
 /**
- * What the messages of a group have in common: the catalogue's text with its placeholders as …;
- * failing that (a message that is all `{detail}`), the common beginning and end of the messages
- * themselves with … between; failing that, the first message.
+ * What the messages of a group have in common, without the catalogue (or when its text is all
+ * `{detail}`): their common beginning and end with … between, cut at punctuation or between a
+ * number and a word; failing that, the first message.
  */
 export function messageShape(roots: readonly Finding[]): string {
-  const first = roots[0];
-  const fromCatalogue = catalogueShape(first);
-  if (fromCatalogue !== undefined) return fromCatalogue;
-  const a = first.message;
+  const a = roots[0].message;
   let pre = a.length;
   let suf = a.length;
   for (let i = 1; i < roots.length && (pre > 0 || suf > 0); i++) {
@@ -181,8 +180,37 @@ export function messageShape(roots: readonly Finding[]): string {
   // prefix and suffix must not overlap in the shortest message
   const shortest = roots.reduce((m, r) => Math.min(m, r.message.length), Infinity);
   if (pre + suf > shortest) suf = Math.max(0, shortest - pre);
-  const shape = `${a.slice(0, pre)}…${a.slice(a.length - suf)}`;
+  // cut between a number and a word or at punctuation, never inside a name or a number:
+  // 第000200考核单位 and 第000500考核单位 share “第000” and “00考核单位”, no part of what the group says
+  let head = a.slice(0, pre);
+  let tail = a.slice(a.length - suf);
+  if (!cuttable(a, pre)) head = head.slice(0, lastBoundary(head) + 1);
+  if (!cuttable(a, a.length - suf)) tail = tail.slice(firstBoundary(tail));
+  const shape = `${head}…${tail}`;
   return shape.replace(NOT_WORDS, "").length >= MIN_WORDS ? shape : a;
+}
+
+/** Where a shape may be cut: punctuation between the parts of a message. */
+const BOUNDARY = /[，。、；：？！（）“”‘’《》〔〕,.;:?!()\s]/;
+
+/** Letters and digits together make one token (B5, 2024, A3): a cut inside one is inside a name. */
+const kind = (ch: string) => (ch === "" || BOUNDARY.test(ch) ? "mark" : /[0-9A-Za-z]/.test(ch) ? "alnum" : "word");
+
+/** True when text may be cut before position `at`: at punctuation, or between a number and a Chinese word. */
+function cuttable(text: string, at: number): boolean {
+  const before = kind(text.charAt(at - 1));
+  const after = kind(text.charAt(at));
+  return before === "mark" || after === "mark" || before !== after;
+}
+
+function lastBoundary(s: string): number {
+  for (let i = s.length - 1; i >= 0; i--) if (BOUNDARY.test(s[i])) return i;
+  return -1;
+}
+
+function firstBoundary(s: string): number {
+  for (let i = 0; i < s.length; i++) if (BOUNDARY.test(s[i])) return i;
+  return s.length;
 }
 
 /** Column letters → number (A = 1), for ordering the columns of a range. */
@@ -190,6 +218,18 @@ function columnNumber(col: string): number {
   let n = 0;
   for (let i = 0; i < col.length; i++) n = n * 26 + (col.charCodeAt(i) - 64);
   return n;
+}
+
+/** cellRange of a group's roots; a column's rows in order without a gap (a row check's usual result) skip the sort. */
+function membersRange(members: readonly FoldedFinding[]): string {
+  const first = members[0].root;
+  let prev = first.row;
+  for (let i = 1; i < members.length; i++) {
+    const f = members[i].root;
+    if (f.column !== first.column || f.row !== prev + 1) return cellRange(members.map((m) => m.root));
+    prev = f.row;
+  }
+  return members.length === 1 ? first.cell : `${first.column}${first.row}:${first.column}${prev}`;
 }
 
 /**

@@ -10,8 +10,9 @@ import { useId, useState } from "react";
 import { Button, ToggleButton, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Finding, Severity } from "../../core/validate/findings";
 import type { FoldedFinding } from "../../core/validate/fold";
-import type { DisplayItem, GroupItem } from "../../core/validate/groups";
-import { SEVERITIES, useFindingsFilter } from "../hooks/useFindingsFilter";
+import { type DisplayItem, type GroupItem, catalogueShape } from "../../core/validate/groups";
+import type { Catalogue } from "../../core/validate/messages/zh-CN";
+import { SEVERITIES, useFindingsFilter, useShapeCatalogue } from "../hooks/useFindingsFilter";
 import { useMessages } from "../i18n";
 
 /** Rows rendered per list before "show more": a 10 000-finding sheet must not freeze the pane. */
@@ -67,6 +68,8 @@ const useStyles = makeStyles({
 });
 
 interface RowProps {
+  /** the zh-CN catalogue once loaded, for the groups' shapes */
+  catalogue: Catalogue | undefined;
   selected: Finding | null;
   showSheet: boolean;
   onSelect: (f: Finding) => void;
@@ -167,7 +170,7 @@ function GroupRow(props: RowProps & { group: GroupItem }) {
         onClick={() => setOpen(!open)}
       >
         <span className={s.cell}><span className={s.chevron} aria-hidden="true">{open ? "▾" : "▸"}</span>{where}</span>
-        <span className={s.message}>{g.shape}</span>
+        <span className={s.message}>{(props.catalogue && catalogueShape(first, props.catalogue)) ?? g.shape}</span>
         <span className={s.meta}>
           <span className={s.count}>{m.groupCount(g.members.length)}</span>
           {g.consequences > 0 ? `（${m.groupConsequences(g.consequences)}）` : ""}
@@ -213,9 +216,12 @@ function Section(props: RowProps & { severity: Severity; items: DisplayItem[]; r
 export function FindingsList(props: FindingsListProps) {
   const m = useMessages();
   const s = useStyles();
-  const { filter, setFilter, view, shown } = useFindingsFilter(props.findings);
+  const { filter, setFilter, view, shown, pending } = useFindingsFilter(props.findings);
   const [selected, setSelected] = useState<Finding | null>(null);
+  const catalogue = useShapeCatalogue(view.groups > 0);
   if (props.findings.length === 0) return <p>{m.noFindings}</p>;
+  // the first list of a new result is being arranged (a moment, for 100 k findings)
+  if (pending && view.roots === 0) return <p role="status">{m.arranging}</p>;
   const select = (f: Finding) => {
     setSelected(f);
     props.onSelect?.(f);
@@ -239,6 +245,7 @@ export function FindingsList(props: FindingsListProps) {
           severity={sev}
           items={view.sections[sev].items}
           roots={view.sections[sev].roots}
+          catalogue={catalogue}
           selected={selected}
           showSheet={props.showSheet ?? false}
           onSelect={select}

@@ -3,10 +3,11 @@
  * (causedBy), many of one check and one message shape as one group (core/validate/groups.ts);
  * counts of roots only, the consequences counted apart; and the severity filter.
  */
-import { useMemo, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import type { Finding } from "../../core/validate/findings";
 import { type FoldedFinding, foldConsequences } from "../../core/validate/fold";
 import { type DisplayItem, groupFolded } from "../../core/validate/groups";
+import type { Catalogue } from "../../core/validate/messages/zh-CN";
 import { SEVERITY_ORDER, type Severity } from "../../core/validate/severity";
 import type { SeverityFilter } from "../types";
 
@@ -32,6 +33,8 @@ export interface FindingsView {
   roots: number;
   /** consequences folded under their roots, not counted in `roots` */
   consequences: number;
+  /** groups among the items */
+  groups: number;
 }
 
 /** Folds, sorts by the root's severity (a consequence stays under its root whatever its own) and groups. */
@@ -43,13 +46,50 @@ export function findingsView(findings: readonly Finding[]): FindingsView {
     bySeverity[item.root.severity].push(item);
     consequences += item.consequences.length;
   }
-  const section = (sev: Severity): SeveritySection => ({ items: groupFolded(bySeverity[sev]), roots: bySeverity[sev].length });
-  return { sections: { error: section("error"), warning: section("warning"), info: section("info") }, roots: folded.length, consequences };
+  let groups = 0;
+  const section = (sev: Severity): SeveritySection => {
+    const items = groupFolded(bySeverity[sev]);
+    for (const it of items) if (it.kind === "group") groups++;
+    return { items, roots: bySeverity[sev].length };
+  };
+  const sections = { error: section("error"), warning: section("warning"), info: section("info") };
+  return { sections, roots: folded.length, consequences, groups };
 }
 
+let loadedCatalogue: Catalogue | undefined;
+
+/**
+ * The zh-CN message catalogue, which words a group's shape best (“…类“…”满分…分，填报…分”), loaded
+ * once a group needs it: a chunk of its own, so the pane's first load does not carry it. Until it
+ * is there (or if it cannot be fetched) a group shows the shape its messages have in common.
+ */
+export function useShapeCatalogue(needed: boolean): Catalogue | undefined {
+  const [catalogue, setCatalogue] = useState(loadedCatalogue);
+  useEffect(() => {
+    if (!needed || catalogue) return undefined;
+    let live = true;
+    import(/* webpackChunkName: "messages" */ "../../core/validate/messages/zh-CN").then(
+      (m) => {
+        loadedCatalogue = m.zhCN;
+        if (live) setCatalogue(m.zhCN);
+      },
+      // a failed fetch leaves the common-text shapes, which still read; nothing is lost
+      () => undefined,
+    );
+    return () => { live = false; };
+  }, [needed, catalogue]);
+  return catalogue;
+}
+
+/**
+ * The view of `findings`, folded and grouped in a render of its own (useDeferredValue): 100 k
+ * findings arrive from the worker in one task, and are arranged in the next, so that neither
+ * blocks the page long. `pending` while the list shown is not yet that of `findings`.
+ */
 export function useFindingsFilter(findings: readonly Finding[]) {
   const [filter, setFilter] = useState<SeverityFilter>("all");
-  const view = useMemo(() => findingsView(findings), [findings]);
+  const arranged = useDeferredValue(findings);
+  const view = useMemo(() => findingsView(arranged), [arranged]);
   const shown = filter === "all" ? SEVERITIES : SEVERITIES.filter((s) => s === filter);
-  return { filter, setFilter, view, shown };
+  return { filter, setFilter, view, shown, pending: arranged !== findings };
 }

@@ -5,6 +5,7 @@
 import type { Finding } from "../../../src/core/validate/findings";
 import { GROUP_MIN, catalogueShape, cellRange, countItems, displayItems, messageShape, type GroupItem } from "../../../src/core/validate/groups";
 import { validateWorkbook } from "../../../src/core/validate";
+import { zhCN } from "../../../src/core/validate/messages/zh-CN";
 import { petitionSheet } from "../../bench/sheets";
 
 function f(cell: string, over: Partial<Finding> = {}): Finding {
@@ -65,7 +66,7 @@ describe("displayItems: when findings become a group", () => {
     let items: ReturnType<typeof displayItems> = [];
     for (let i = 0; i < 3; i++) {
       const t = performance.now();
-      items = displayItems(many);
+      items = displayItems(many, { catalogue: zhCN });
       ms = Math.min(ms, performance.now() - t);
     }
     expect(items).toHaveLength(1);
@@ -136,22 +137,35 @@ describe("cellRange", () => {
 
 describe("message shape", () => {
   test("the catalogue's text with each placeholder as …", () => {
-    expect(catalogueShape({ template: "petition", check: "section-max", messageId: "aboveMax" })).toBe("…类“…”满分…分，填报…分");
-    expect(catalogueShape({ template: "petition", check: "unit-category", messageId: "unlisted" }))
+    expect(catalogueShape({ template: "petition", check: "section-max", messageId: "aboveMax" }, zhCN)).toBe("…类“…”满分…分，填报…分");
+    expect(catalogueShape({ template: "petition", check: "unit-category", messageId: "unlisted" }, zhCN))
       .toBe("“…”不在办法一所列A、B、C类单位中（信访工作量小的单位不列入考核范围），请核对分类");
-    expect(catalogueShape({ template: null, check: "template", messageId: "unrecognised" })).toBe("工作表“…”未识别为任何模板，未作校验…；如需校验，请对照“模板”页的空白表核对表头");
+    expect(catalogueShape({ template: null, check: "template", messageId: "unrecognised" }, zhCN)).toBe("工作表“…”未识别为任何模板，未作校验…；如需校验，请对照“模板”页的空白表核对表头");
   });
 
   test("a message that is all placeholder has no catalogue shape", () => {
-    expect(catalogueShape({ template: "trip", check: "countries", messageId: "finding" })).toBeUndefined();
-    expect(catalogueShape({ template: "patrol", check: "daily-patrol", messageId: "tooFew" })).toBeUndefined();
-    expect(catalogueShape({ template: "petition", check: "nothing", messageId: "none" })).toBeUndefined();
+    expect(catalogueShape({ template: "trip", check: "countries", messageId: "finding" }, zhCN)).toBeUndefined();
+    expect(catalogueShape({ template: "patrol", check: "daily-patrol", messageId: "tooFew" }, zhCN)).toBeUndefined();
+    expect(catalogueShape({ template: "petition", check: "nothing", messageId: "none" }, zhCN)).toBeUndefined();
+  });
+
+  test("a group's shape: the catalogue's when given, else what its messages have in common", () => {
+    expect((displayItems(rows("B", 5, 20), { catalogue: zhCN })[0] as GroupItem).shape)
+      .toBe("“…”不在办法一所列A、B、C类单位中（信访工作量小的单位不列入考核范围），请核对分类");
+    // 单位B5, 单位B6 … : the common text is cut before the varying name
+    expect((displayItems(rows("B", 5, 20))[0] as GroupItem).shape)
+      .toBe("“…”不在办法一所列A、B、C类单位中（信访工作量小的单位不列入考核范围），请核对分类");
   });
 
   test("otherwise the messages' common beginning and end", () => {
     const trip = (message: string) => f("N7", { template: "trip", check: "countries", messageId: "finding", message });
     expect(messageShape([trip("王建国：出访3个国家，超过2个"), trip("李明：出访4个国家，超过2个")])).toBe("…个国家，超过2个");
     expect(messageShape([trip("出访国家过多"), trip("出访国家过多")])).toBe("出访国家过多");
+    // cut at punctuation, never inside a name
+    expect(messageShape([trip("第000200考核单位：合计须为数字，填报为“九十”"), trip("第000500考核单位：合计须为数字，填报为“九十”")]))
+      .toBe("…：合计须为数字，填报为“九十”");
+    expect(messageShape([trip("王丽在2024-03-04：每天至少巡查1次，填报0次"), trip("王强在2024-03-14：每天至少巡查1次，填报0次")]))
+      .toBe("…：每天至少巡查1次，填报0次");
     // nothing in common worth reading: the first message stands for the group
     expect(messageShape([trip("甲乙丙丁"), trip("戊己庚辛")])).toBe("甲乙丙丁");
   });
@@ -163,7 +177,7 @@ describe("a real sheet: a petition sheet whose units are not in the source's lis
     const r = validateWorkbook({ sheets: [sheet.snapshot] });
     const unlisted = r.findings.filter((x) => x.messageId === "unlisted");
     expect(unlisted.length).toBe(2_000);
-    const items = displayItems(r.findings);
+    const items = displayItems(r.findings, { catalogue: zhCN });
     const g = groups(items).find((x) => x.messageId === "unlisted")!;
     expect(g.members).toHaveLength(2_000);
     expect(g.severity).toBe("info");
