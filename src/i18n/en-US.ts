@@ -10,7 +10,7 @@ export const enUS: Messages = {
   arranging: "Arranging the findings…",
   remaining: (n) => `${n} more not shown`,
   groupCount: (n) => `${n} findings`,
-  groupConsequences: (n) => `plus ${n} consequential`,
+  groupConsequences: (n) => `plus ${n} consequential finding${n === 1 ? "" : "s"}`,
   consequencesToggle: (n) => `${n} consequential finding${n === 1 ? "" : "s"}`,
   consequenceLabel: "Consequence",
   consequencesNote: (n) => `${n} more finding${n === 1 ? "" : "s"} only follow${n === 1 ? "s" : ""} from another; folded under ${n === 1 ? "its" : "their"} cause and not counted above.`,

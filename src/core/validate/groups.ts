@@ -164,26 +164,33 @@ export function catalogueShape(f: Pick<Finding, "template" | "check" | "messageI
  */
 export function messageShape(roots: readonly Finding[]): string {
   const a = roots[0].message;
-  let pre = a.length;
-  let suf = a.length;
-  for (let i = 1; i < roots.length && (pre > 0 || suf > 0); i++) {
+  // the common beginning and end so far, checked against each message with native startsWith /
+  // endsWith and shortened only where one differs: 100 000 messages in a few milliseconds
+  let head = a;
+  let tail = a;
+  let shortest = a.length;
+  for (let i = 1; i < roots.length && (head.length > 0 || tail.length > 0); i++) {
     const b = roots[i].message;
-    const n = Math.min(a.length, b.length);
-    let p = 0;
-    while (p < pre && p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
-    pre = p;
-    let s = 0;
-    while (s < suf && s < n && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
-    suf = s;
+    if (b.length < shortest) shortest = b.length;
+    if (!b.startsWith(head)) {
+      let p = 0;
+      while (p < head.length && p < b.length && head.charCodeAt(p) === b.charCodeAt(p)) p++;
+      head = head.slice(0, p);
+    }
+    if (!b.endsWith(tail)) {
+      let q = 0;
+      while (q < tail.length && q < b.length && tail.charCodeAt(tail.length - 1 - q) === b.charCodeAt(b.length - 1 - q)) q++;
+      tail = tail.slice(tail.length - q);
+    }
   }
+  const pre = head.length;
+  let suf = tail.length;
   if (pre === a.length) return a; // every message the same
-  // prefix and suffix must not overlap in the shortest message
-  const shortest = roots.reduce((m, r) => Math.min(m, r.message.length), Infinity);
+  // prefix and suffix must not overlap in the shortest message (both empty: the loop stopped early)
   if (pre + suf > shortest) suf = Math.max(0, shortest - pre);
   // cut between a number and a word or at punctuation, never inside a name or a number:
   // 第000200考核单位 and 第000500考核单位 share “第000” and “00考核单位”, no part of what the group says
-  let head = a.slice(0, pre);
-  let tail = a.slice(a.length - suf);
+  tail = a.slice(a.length - suf);
   if (!cuttable(a, pre)) head = head.slice(0, lastBoundary(head) + 1);
   if (!cuttable(a, a.length - suf)) tail = tail.slice(firstBoundary(tail));
   const shape = `${head}…${tail}`;

@@ -37,23 +37,82 @@ export interface FindingsView {
   groups: number;
 }
 
-/** Folds, sorts by the root's severity (a consequence stays under its root whatever its own) and groups. */
-export function findingsView(findings: readonly Finding[]): FindingsView {
-  const folded = foldConsequences(findings);
-  const bySeverity: Record<Severity, FoldedFinding[]> = { error: [], warning: [], info: [] };
+/** Folded findings by their root's severity (a consequence stays under its root whatever its own). */
+function bySeverity(folded: readonly FoldedFinding[]): { lists: Record<Severity, FoldedFinding[]>; consequences: number } {
+  const lists: Record<Severity, FoldedFinding[]> = { error: [], warning: [], info: [] };
   let consequences = 0;
   for (const item of folded) {
-    bySeverity[item.root.severity].push(item);
+    lists[item.root.severity].push(item);
     consequences += item.consequences.length;
   }
+  return { lists, consequences };
+}
+
+function section(list: FoldedFinding[]): SeveritySection {
+  return { items: groupFolded(list), roots: list.length };
+}
+
+function viewOf(sections: Record<Severity, SeveritySection>, roots: number, consequences: number): FindingsView {
   let groups = 0;
-  const section = (sev: Severity): SeveritySection => {
-    const items = groupFolded(bySeverity[sev]);
-    for (const it of items) if (it.kind === "group") groups++;
-    return { items, roots: bySeverity[sev].length };
-  };
-  const sections = { error: section("error"), warning: section("warning"), info: section("info") };
-  return { sections, roots: folded.length, consequences, groups };
+  for (const sev of SEVERITIES) for (const it of sections[sev].items) if (it.kind === "group") groups++;
+  return { sections, roots, consequences, groups };
+}
+
+/** Folds, sorts by the root's severity and groups. */
+export function findingsView(findings: readonly Finding[]): FindingsView {
+  const folded = foldConsequences(findings);
+  const { lists, consequences } = bySeverity(folded);
+  return viewOf({ error: section(lists.error), warning: section(lists.warning), info: section(lists.info) }, folded.length, consequences);
+}
+
+/** From this many findings the pane arranges them in steps, letting the page run between them. */
+export const ARRANGE_IN_STEPS = 20_000;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * findingsView in steps (fold; then each severity's groups), each a task of its own: 100 k findings
+ * never block the page for the whole of it (the 100 k e2e test allows 200 ms per task).
+ */
+export async function findingsViewInSteps(findings: readonly Finding[]): Promise<FindingsView> {
+  const folded = foldConsequences(findings);
+  await nextTask();
+  const { lists, consequences } = bySeverity(folded);
+  const sections = {} as Record<Severity, SeveritySection>;
+  for (const sev of SEVERITIES) {
+    await nextTask();
+    sections[sev] = section(lists[sev]);
+  }
+  return viewOf(sections, folded.length, consequences);
+}
+
+const NONE: readonly Finding[] = [];
+const EMPTY: FindingsView = findingsView(NONE);
+
+/**
+ * Findings as the pane lists them, and the severity filter. A list is arranged after it arrives,
+ * never in the task that brings it: a small one in a deferred render (useDeferredValue), a large
+ * one in steps (findingsViewInSteps). `pending` while the view shown is not yet that of `findings`.
+ */
+export function useFindingsFilter(findings: readonly Finding[]) {
+  const [filter, setFilter] = useState<SeverityFilter>("all");
+  const large = findings.length >= ARRANGE_IN_STEPS;
+  // NONE first, also when the list mounts with its findings (a new result), then `findings`
+  const deferred = useDeferredValue(large ? NONE : findings, NONE);
+  const small = useMemo(() => findingsView(deferred), [deferred]);
+  const [stepped, setStepped] = useState<{ of: readonly Finding[]; view: FindingsView } | null>(null);
+  useEffect(() => {
+    if (!large) return undefined;
+    let live = true;
+    void findingsViewInSteps(findings).then((view) => {
+      if (live) setStepped({ of: findings, view });
+    });
+    return () => { live = false; };
+  }, [findings, large]);
+  const view = !large ? small : stepped?.of === findings ? stepped.view : EMPTY;
+  const pending = large ? stepped?.of !== findings : deferred !== findings;
+  const shown = filter === "all" ? SEVERITIES : SEVERITIES.filter((s) => s === filter);
+  return { filter, setFilter, view, shown, pending };
 }
 
 let loadedCatalogue: Catalogue | undefined;
@@ -79,17 +138,4 @@ export function useShapeCatalogue(needed: boolean): Catalogue | undefined {
     return () => { live = false; };
   }, [needed, catalogue]);
   return catalogue;
-}
-
-/**
- * The view of `findings`, folded and grouped in a render of its own (useDeferredValue): 100 k
- * findings arrive from the worker in one task, and are arranged in the next, so that neither
- * blocks the page long. `pending` while the list shown is not yet that of `findings`.
- */
-export function useFindingsFilter(findings: readonly Finding[]) {
-  const [filter, setFilter] = useState<SeverityFilter>("all");
-  const arranged = useDeferredValue(findings);
-  const view = useMemo(() => findingsView(arranged), [arranged]);
-  const shown = filter === "all" ? SEVERITIES : SEVERITIES.filter((s) => s === filter);
-  return { filter, setFilter, view, shown, pending: arranged !== findings };
 }

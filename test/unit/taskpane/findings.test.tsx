@@ -86,7 +86,9 @@ describe("FindingsList", () => {
 
     test("100 000 of one shape are one collapsed row with count and range; the counts stay counts of findings", async () => {
       renderWith(<FindingsList findings={all} />);
-      const info = screen.getByRole("region", { name: `提示（${N}）`, hidden: true });
+      // arranged in steps after it arrives: a moment's notice, then the list
+      expect(screen.getByRole("status").textContent).toBe("正在整理校验结果…");
+      const info = await screen.findByRole("region", { name: `提示（${N}）`, hidden: true });
       const head = within(info).getByRole("button", { name: /共100000处/, hidden: true });
       expect(head.getAttribute("aria-expanded")).toBe("false");
       expect(head.textContent).toContain(`B4:B${N + 3}`);
@@ -104,7 +106,7 @@ describe("FindingsList", () => {
       const user = userEvent.setup();
       const onSelect = jest.fn();
       renderWith(<FindingsList findings={all} onSelect={onSelect} />);
-      const head = screen.getByRole("button", { name: /共100000处/, hidden: true });
+      const head = await screen.findByRole("button", { name: /共100000处/, hidden: true });
       await user.click(head);
       expect(head.getAttribute("aria-expanded")).toBe("true");
       const members = document.getElementById(head.getAttribute("aria-controls")!)!;
