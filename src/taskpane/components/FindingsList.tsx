@@ -62,7 +62,7 @@ const useStyles = makeStyles({
   message: { color: tokens.colorNeutralForeground1 },
   meta: { display: "block", color: tokens.colorNeutralForeground3, marginTop: tokens.spacingVerticalXXS },
   count: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
-  toggle: { marginBottom: tokens.spacingVerticalXS },
+  toggle: { marginLeft: tokens.spacingHorizontalL, marginBottom: tokens.spacingVerticalXS },
   more: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalS },
   remaining: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
