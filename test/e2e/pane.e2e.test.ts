@@ -34,7 +34,10 @@ async function plantedFor(id: string): Promise<{ cell: string; rule: string }[]>
 }
 
 /** The cell shown on each finding button ("F7", or "Sheet!F7" when several sheets). */
+/** The cells the list shows, consequences folded under their root opened first (each is a finding too). */
 async function shownCells(page: Page): Promise<string[]> {
+  const folded = page.getByRole("button", { name: /^连带问题\d+条$/, expanded: false });
+  for (let n = await folded.count(); n > 0; n = await folded.count()) await folded.first().click();
   const texts = await page.locator("li > button > span:first-child").allTextContents();
   return texts.map((t) => t.replace(/^.*!/, ""));
 }

@@ -12,7 +12,7 @@ import { isXlsxName, useFileValidation } from "../hooks/useFileValidation";
 import { useAction } from "../hooks/useAction";
 import { reportFileName, saveBytes } from "../download";
 import { useMessages } from "../i18n";
-import { FindingsList } from "./FindingsList";
+import { FindingsList } from "./LazyFindingsList";
 import { SheetSummary } from "./SheetSummary";
 import { Notice } from "./Notice";
 import { BlankDownloads } from "./TemplatesTab";

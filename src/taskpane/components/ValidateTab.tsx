@@ -8,7 +8,7 @@ import type { ExcelPort, ValidateFn } from "../types";
 import { useValidation } from "../hooks/useValidation";
 import { useAction } from "../hooks/useAction";
 import { useMessages } from "../i18n";
-import { FindingsList } from "./FindingsList";
+import { FindingsList } from "./LazyFindingsList";
 import { SheetSummary } from "./SheetSummary";
 import { Notice } from "./Notice";
 import { LiveSwitch } from "./LiveSwitch";

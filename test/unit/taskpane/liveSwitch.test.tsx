@@ -45,7 +45,7 @@ describe("立即校验 switch", () => {
     act(() => set({ findings: FINDINGS, sheets: RESULT.sheets.slice(0, 1), last: { findingsMs: 40, validateMs: 12, totalMs: 95.4, rowsRead: 1, fullRead: false } }));
     expect(screen.getByRole("heading", { name: "立即校验结果" })).toBeTruthy();
     expect(screen.getByText("立即校验：4个问题，最近一次用时95毫秒。")).toBeTruthy();
-    await user.click(screen.getByRole("button", { name: /K12/ }));
+    await user.click(await screen.findByRole("button", { name: /K12/ }));
     expect(port.selectCell).toHaveBeenCalledWith("评分表", "K12");
     await user.click(sw);
     expect(live.setOn).toHaveBeenLastCalledWith(false);
@@ -60,7 +60,7 @@ describe("立即校验 switch", () => {
     renderWith(<ValidateTab port={fakePort({ live })} validate={() => RESULT} templates={TEMPLATES} />);
     expect((screen.getByRole("switch", { name: "立即校验" }) as HTMLInputElement).checked).toBe(true);
     expect(screen.getByText("立即校验：2个问题，最近一次用时61毫秒。")).toBeTruthy();
-    expect(screen.getByRole("button", { name: /F7/ })).toBeTruthy();
+    expect(await screen.findByRole("button", { name: /F7/ })).toBeTruthy();
     expect(live.setOn).not.toHaveBeenCalled();
     expect(live.restore).not.toHaveBeenCalled();
   });
