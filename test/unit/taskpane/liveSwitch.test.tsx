@@ -51,7 +51,7 @@ describe("立即校验 switch", () => {
     expect(live.setOn).toHaveBeenLastCalledWith(false);
   });
 
-  test("a pane opened again shows what the runtime's checker found while it was closed", () => {
+  test("a pane opened again shows what the runtime's checker found while it was closed", async () => {
     const { live, set } = fakeLive({ on: true });
     const first = renderWith(<ValidateTab port={fakePort({ live })} validate={() => RESULT} templates={TEMPLATES} />);
     first.unmount();
