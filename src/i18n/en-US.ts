@@ -86,5 +86,7 @@ export const enUS: Messages = {
   liveFailed: (detail) => `Live checking failed and was turned off: ${detail}`,
   liveStatus: (problems, ms) => `Live check: ${problems} problems, last check took ${ms} ms.`,
   liveFindingsTitle: "Live check findings",
+  previewShow: "Show sheet",
+  previewHide: "Hide sheet",
   severity: { error: "Error", warning: "Needs explanation", info: "Info" },
 };

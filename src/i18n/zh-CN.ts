@@ -101,6 +101,9 @@ export const zhCN = {
   liveFailed: (detail: string) => `立即校验出错，已关闭：${detail}`,
   liveStatus: (problems: number, ms: number) => `立即校验：${problems}个问题，最近一次用时${ms}毫秒。`,
   liveFindingsTitle: "立即校验结果",
+  // the sheet preview (standalone pane, wide window)
+  previewShow: "显示表格",
+  previewHide: "隐藏表格",
   // the core's labels, so the pane, the report sheet and govcheck say the same words
   severity: SEVERITY_LABEL_ZH as Record<Severity, string>,
 };

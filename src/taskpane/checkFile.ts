@@ -7,6 +7,7 @@ import { validateWorkbook, type ValidationResult } from "../core/validate";
 import { withUnits } from "../core/report/unit";
 import { ReadError } from "../xlsx/errors";
 import { readWorkbookBuffer } from "../xlsx/buffer";
+import { type PreviewSheet, previewMeta, previewRows } from "./preview/cells";
 
 export interface CheckProgress {
   stage: "read" | "validate";
@@ -22,6 +23,12 @@ export type CheckMessage =
   | { type: "progress"; progress: CheckProgress }
   /** a batch of the findings, in order (a 100 k-finding result cloned in one message blocks the page) */
   | { type: "findings"; findings: ValidationResult["findings"] }
+  /**
+   * a sheet's cells for the preview (SheetPreview): its size and merges with the first rows
+   * (`meta`), then further rows in order; posted before validation, so the page takes them in
+   * while the worker validates
+   */
+  | { type: "preview"; sheet: number; meta?: PreviewSheet; rows: string[] }
   /** the result, its findings sent before in batches */
   | { type: "done"; result: ValidationResult }
   | { type: "error"; message: string };
@@ -34,6 +41,8 @@ export interface CheckRequest {
 const PROGRESS_MS = 100;
 /** findings per message: each is deserialised on the page's thread in well under 50 ms */
 export const FINDINGS_BATCH = 5000;
+/** preview rows per message (one string a row) */
+export const PREVIEW_BATCH = 10_000;
 
 /** Reads and validates; every outcome is posted (never thrown). */
 export async function runCheck(req: CheckRequest, post: (m: CheckMessage) => void, now: () => number = Date.now): Promise<void> {
@@ -49,6 +58,12 @@ export async function runCheck(req: CheckRequest, post: (m: CheckMessage) => voi
       },
     });
     post({ type: "progress", progress: { stage: "validate", percent: 100 } });
+    snapshot.sheets.forEach((sheet, i) => {
+      for (let from = 0; from === 0 || from < sheet.rows.length; from += PREVIEW_BATCH) {
+        const rows = previewRows(sheet, from, from + PREVIEW_BATCH);
+        post(from === 0 ? { type: "preview", sheet: i, meta: previewMeta(sheet), rows } : { type: "preview", sheet: i, rows });
+      }
+    });
     // each sheet's 填报单位 for the report's summary, read while the snapshot is at hand
     const result = withUnits(snapshot, validateWorkbook(snapshot));
     for (let i = 0; i < result.findings.length; i += FINDINGS_BATCH) post({ type: "findings", findings: result.findings.slice(i, i + FINDINGS_BATCH) });

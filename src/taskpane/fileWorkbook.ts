@@ -5,7 +5,7 @@
  */
 import type { CheckMessage, CheckRequest } from "./checkFile";
 import type { ValidationResult } from "../core/validate";
-import type { FileWorkbookPort } from "./types";
+import type { CheckedResult, FileWorkbookPort } from "./types";
 import { TEMPLATE_LIST } from "./templateList";
 
 /** The worker's script, built by webpack beside taskpane.html (entry "check-worker"). */
@@ -34,14 +34,19 @@ export function checkInWorker(
     };
     opts.signal?.addEventListener("abort", cancel);
     const findings: ValidationResult["findings"] = [];
+    const preview: NonNullable<CheckedResult["preview"]> = [];
     worker.onmessage = (e: MessageEvent<CheckMessage>) => {
       const m = e.data;
       if (m.type === "progress") opts.onProgress?.(m.progress);
       else if (m.type === "findings") {
         for (const f of m.findings) findings.push(f);
+      } else if (m.type === "preview") {
+        if (m.meta) preview[m.sheet] = m.meta;
+        const rows = preview[m.sheet]?.rows;
+        if (rows) for (const r of m.rows) rows.push(r);
       } else {
         stop();
-        if (m.type === "done") resolve({ ...m.result, findings });
+        if (m.type === "done") resolve({ ...m.result, findings, preview });
         else reject(new Error(m.message));
       }
     };

@@ -6,6 +6,7 @@ import type { Severity } from "../core/validate/findings";
 import type { ValidationResult } from "../core/validate";
 import type { WorkbookSnapshot } from "../core/validate/snapshot";
 import type { CheckProgress } from "./checkFile";
+import type { PreviewSheet } from "./preview/cells";
 
 export type { ExcelPort, ReadProgress, ReportCell } from "../office/port";
 
@@ -38,6 +39,9 @@ export interface FunctionInfo {
   parameters: FunctionParam[];
 }
 
+/** A file's result in the standalone pane, with its sheets' cells for the preview when the reader sent them. */
+export type CheckedResult = ValidationResult & { preview?: PreviewSheet[] };
+
 /** The standalone (browser) mode's workbook access: the reader behind import(), ExcelJS for the report. */
 export interface FileWorkbookPort {
   read(data: ArrayBuffer, file: string): Promise<WorkbookSnapshot>;
@@ -45,7 +49,7 @@ export interface FileWorkbookPort {
    * Reads and validates off the page's thread (a Web Worker), with progress; `signal` cancels
    * (the promise then rejects). Absent where the page has no Worker: then read + validate here.
    */
-  check?(data: ArrayBuffer, file: string, opts: { onProgress?: (p: CheckProgress) => void; signal?: AbortSignal }): Promise<ValidationResult>;
+  check?(data: ArrayBuffer, file: string, opts: { onProgress?: (p: CheckProgress) => void; signal?: AbortSignal }): Promise<CheckedResult>;
   report(result: ValidationResult, file: string): Promise<Uint8Array>;
 }
 

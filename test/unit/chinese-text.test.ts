@@ -17,6 +17,7 @@ import { readMessages, reportMessages } from "../../src/xlsx/messages";
 import { cliMessages } from "../../src/cli/messages";
 import { zhCN as paneZhCN } from "../../src/i18n/zh-CN";
 import { hostZhCN } from "../../src/taskpane/hostMessages";
+import { previewZhCN } from "../../src/taskpane/preview/messages";
 import * as fns from "../../src/functions/functions";
 import { blankSheets } from "../../scripts/blank-spec";
 
@@ -74,6 +75,7 @@ test("every message template of every catalogue reads as an office writes Chines
   collect("cli", cliMessages, texts);
   collect("pane", paneZhCN, texts);
   collect("pane host", hostZhCN, texts, true);
+  collect("pane preview", previewZhCN, texts);
   expect(texts.length).toBeGreaterThan(200);
   expect(offending(texts)).toEqual([]);
 });

@@ -13,6 +13,8 @@ import { useAction } from "../hooks/useAction";
 import { reportFileName, saveBytes } from "../download";
 import { useMessages } from "../i18n";
 import { FindingsList } from "./LazyFindingsList";
+import { PreviewLayout } from "./LazySheetPreview";
+import type { CellRef } from "./SheetPreview";
 import { SheetSummary } from "./SheetSummary";
 import { Notice } from "./Notice";
 import { BlankDownloads } from "./TemplatesTab";
@@ -62,9 +64,12 @@ export function StandalonePane(props: StandalonePaneProps) {
   const [dragging, setDragging] = useState(false);
   const [sample, setSample] = useState<string>(props.templates.find((t) => t.id === props.initialSample)?.id ?? props.templates[0]?.id ?? "");
   const opened = useRef(false);
+  // the cell picked in the findings list or in the sheet preview, shared by both
+  const [selected, setSelected] = useState<CellRef | null>(null);
 
   const openSample = (id: string) => {
     const url = exampleUrl(id);
+    setSelected(null);
     void openBytes(url.split("/").pop() ?? url, () => props.fetchBytes(url));
   };
   const openFile = (file: File | undefined) => {
@@ -73,6 +78,7 @@ export function StandalonePane(props: StandalonePaneProps) {
       fail(m.notXlsx);
       return;
     }
+    setSelected(null);
     void openBytes(file.name, () => file.arrayBuffer());
   };
 
@@ -149,7 +155,14 @@ export function StandalonePane(props: StandalonePaneProps) {
           <Notice notice={action.notice} />
           <SheetSummary sheets={state.result.sheets} templates={props.templates} />
           <h3>{m.findingsTitle}</h3>
-          <FindingsList findings={state.result.findings} showSheet={state.result.sheets.length > 1} />
+          <PreviewLayout
+            sheets={state.result.preview ?? []}
+            results={state.result.sheets}
+            findings={state.result.findings}
+            selected={selected}
+            onSelect={setSelected}
+            list={<FindingsList findings={state.result.findings} showSheet={state.result.sheets.length > 1} onSelect={(f) => setSelected({ sheet: f.sheet, cell: f.cell })} />}
+          />
         </>
       )}
       <BlankDownloads templates={props.templates} />

@@ -1,15 +1,14 @@
 /** Standalone mode: an .xlsx (picked, dropped or the bundled sample) → findings → report download. */
 import { useCallback, useRef, useState } from "react";
-import type { ValidationResult } from "../../core/validate";
 import type { CheckProgress } from "../checkFile";
-import type { FileWorkbookPort, ValidateFn } from "../types";
+import type { CheckedResult, FileWorkbookPort, ValidateFn } from "../types";
 import { errorText } from "../i18n";
 
 export type FileState =
   | { phase: "empty" }
   | { phase: "loading"; file: string; progress?: CheckProgress }
   | { phase: "cancelled"; file: string }
-  | { phase: "done"; file: string; result: ValidationResult }
+  | { phase: "done"; file: string; result: CheckedResult }
   | { phase: "error"; file?: string; message: string };
 
 export function isXlsxName(name: string): boolean {
@@ -28,7 +27,7 @@ export function useFileValidation(port: FileWorkbookPort, validate: ValidateFn) 
     setState({ phase: "loading", file });
     try {
       const data = await load();
-      let result;
+      let result: CheckedResult;
       if (port.check) {
         // off the page's thread (a Web Worker), with progress
         result = await port.check(data, file, {

@@ -1,0 +1,242 @@
+/**
+ * End to end in a real Chromium: the standalone pane's sheet preview (issue 12, "The sheet, seen").
+ * In a wide window the preview sits beside the findings list: a finding clicked selects its cell
+ * (aria-selected, in view), arrow keys move the selection, Enter or a click on a coloured cell
+ * lists its findings; at task-pane width it is folded behind 显示表格 and its chunk is not fetched
+ * until asked for; a 100 k-row sheet scrolls without a long task over 50 ms. Screenshots:
+ * test/e2e/artifacts/preview-1280.png and preview-350.png.
+ *
+ * Without /usr/bin/chromium the test is skipped — except under CI, where that is a failure.
+ */
+import * as fs from "fs";
+import * as http from "http";
+import * as os from "os";
+import * as path from "path";
+import type { AddressInfo } from "net";
+import type { Browser, Page } from "playwright-core";
+import { DIST, ensureBuilt } from "../support/build";
+import { CHROMIUM, launchChromium, serve } from "../support/serve";
+import type { TemplateSample } from "../../scripts/samples/types";
+
+const ARTIFACTS = path.join(__dirname, "artifacts");
+const SAMPLE = "petition";
+const FINDING_HEADING = /^(违规|需说明|提示)（\d+）$/;
+
+jest.setTimeout(10 * 60 * 1000);
+
+async function planted(): Promise<{ cell: string; rule: string }[]> {
+  const mod = (await import(`../../scripts/samples/${SAMPLE}`)) as { sample: TemplateSample };
+  return mod.sample.errors().planted;
+}
+
+/** The next row's address ("D7" → "D8") and the next column's ("D7" → "E7"). */
+const below = (a: string) => a.replace(/\d+$/, (n) => String(Number(n) + 1));
+const right = (a: string) => a.replace(/^[A-Z]+/, (l) => String.fromCharCode(l.charCodeAt(0) + 1));
+
+/** True when the cell is wholly inside the grid's scrolled area (below its frozen rows) and the window. */
+async function inView(page: Page, address: string): Promise<boolean> {
+  return page.evaluate((a) => {
+    const cell = document.querySelector(`[role=grid] [data-address="${a}"]`);
+    const grid = document.querySelector("[role=grid]");
+    const head = grid?.querySelector("[role=rowgroup]");
+    if (!cell || !grid || !head) return false;
+    const c = cell.getBoundingClientRect();
+    const g = grid.getBoundingClientRect();
+    const h = head.getBoundingClientRect();
+    return c.top >= h.bottom - 1 && c.bottom <= g.bottom + 1 && c.left >= g.left && c.right <= g.right + 1
+      && c.top >= 0 && c.bottom <= window.innerHeight;
+  }, address);
+}
+
+const selectedAddress = (page: Page) => page.locator('[role=grid] [aria-selected="true"]').getAttribute("data-address");
+const focusedAddress = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute("data-address") ?? null);
+
+const haveChromium = fs.existsSync(CHROMIUM);
+if (!haveChromium && process.env.CI) {
+  test("chromium is installed (required under CI)", () => {
+    throw new Error(`${CHROMIUM} is missing: the end-to-end preview test cannot run under CI`);
+  });
+} else if (!haveChromium) {
+  test.skip(`preview end to end (${CHROMIUM} not found)`, () => undefined);
+} else {
+  describe("the sheet preview in Chromium, standalone", () => {
+    let server: http.Server;
+    let browser: Browser;
+    let base: string;
+
+    beforeAll(async () => {
+      ensureBuilt();
+      server = await serve(DIST);
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      browser = await launchChromium();
+      fs.mkdirSync(ARTIFACTS, { recursive: true });
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await new Promise((r) => (server ? server.close(r) : r(undefined)));
+    });
+
+    async function open(width: number, height: number, query = "") {
+      const page = await browser.newPage({ viewport: { width, height } });
+      const errors: string[] = [];
+      const scripts: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      page.on("request", (r) => { if (r.resourceType() === "script") scripts.push(r.url()); });
+      await page.route("**/*", (route) => {
+        const url = route.request().url();
+        return url.startsWith(base) || url.startsWith("data:") || url.startsWith("blob:") ? route.continue() : route.abort();
+      });
+      await page.goto(`${base}/taskpane.html${query}`);
+      return { page, errors, scripts };
+    }
+
+    test("wide window: a finding clicked selects its cell in view; arrow keys, Home/End; Enter and a click list a cell's findings", async () => {
+      const cells = await planted();
+      const { page, errors, scripts } = await open(1280, 800, `?sample=${SAMPLE}`);
+      await page.getByRole("heading", { name: FINDING_HEADING }).first().waitFor({ timeout: 60_000 });
+      const grid = page.getByRole("grid");
+      await grid.waitFor({ timeout: 30_000 });
+      expect(scripts.some((u) => /\/preview\.[0-9a-f]+\.js$/.test(u))).toBe(true);
+      // column letters and row numbers
+      expect(await page.getByRole("columnheader", { name: "A", exact: true }).count()).toBe(1);
+      expect(await page.getByRole("rowheader", { name: "1", exact: true }).count()).toBe(1);
+
+      // the last planted cell: the furthest down
+      const target = cells[cells.length - 1].cell;
+      await page.locator("li > button", { hasText: target }).first().click();
+      const cell = grid.locator(`[data-address="${target}"]`);
+      await expect(cell.getAttribute("aria-selected")).resolves.toBe("true");
+      expect(await inView(page, target)).toBe(true);
+      // its severity colour: a finding's cell is marked
+      expect(await cell.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe("rgb(255, 255, 255)");
+
+      // keyboard: the selected cell is the grid's one tab stop
+      expect(await grid.locator('[tabindex="0"]').count()).toBe(1);
+      await grid.locator('[tabindex="0"]').focus();
+      await page.keyboard.press("Enter");
+      await page.getByText(new RegExp(`^${target}有\\d+个问题：$`)).waitFor();
+      await page.keyboard.press("ArrowDown");
+      expect(await selectedAddress(page)).toBe(below(target));
+      expect(await focusedAddress(page)).toBe(below(target));
+      await page.keyboard.press("ArrowRight");
+      expect(await selectedAddress(page)).toBe(right(below(target)));
+      await page.keyboard.press("ArrowUp");
+      await page.keyboard.press("ArrowLeft");
+      expect(await focusedAddress(page)).toBe(target);
+      await page.keyboard.press("Home");
+      expect(await selectedAddress(page)).toBe(target.replace(/^[A-Z]+/, "A"));
+      await page.keyboard.press("End");
+      expect(await selectedAddress(page)).toMatch(new RegExp(`^[A-Z]+${target.replace(/^[A-Z]+/, "")}$`));
+      await page.keyboard.press("PageDown");
+      await page.keyboard.press("Control+Home");
+      expect(await focusedAddress(page)).toMatch(/^A\d+$/);
+      expect(await page.locator('[role=grid] [aria-selected="true"]').count()).toBe(1);
+
+      // a click on another coloured cell lists its findings
+      const other = cells[0].cell;
+      await grid.locator(`[data-address="${other}"]`).click();
+      expect(await selectedAddress(page)).toBe(other);
+      await page.getByText(new RegExp(`^${other}有\\d+个问题：$`)).waitFor();
+
+      await page.locator("li > button", { hasText: target }).first().click();
+      await page.screenshot({ path: path.join(ARTIFACTS, "preview-1280.png") });
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+
+    test("task-pane width: the preview folds behind 显示表格, fetched only when shown", async () => {
+      const cells = await planted();
+      const { page, errors, scripts } = await open(350, 700, `?sample=${SAMPLE}`);
+      await page.getByRole("heading", { name: FINDING_HEADING }).first().waitFor({ timeout: 60_000 });
+      expect(await page.getByRole("grid").count()).toBe(0);
+      expect(scripts.some((u) => /\/preview\./.test(u))).toBe(false);
+      const toggle = page.getByRole("button", { name: "显示表格" });
+      await toggle.click();
+      await page.getByRole("grid").waitFor({ timeout: 30_000 });
+      expect(await page.getByRole("button", { name: "隐藏表格" }).getAttribute("aria-expanded")).toBe("true");
+      const target = cells[Math.floor(cells.length / 2)].cell;
+      await page.locator("li > button", { hasText: target }).first().click();
+      await expect(page.locator(`[role=grid] [data-address="${target}"]`).getAttribute("aria-selected")).resolves.toBe("true");
+      expect(await inView(page, target)).toBe(true);
+      await page.screenshot({ path: path.join(ARTIFACTS, "preview-350.png") });
+      await page.getByRole("button", { name: "隐藏表格" }).click();
+      expect(await page.getByRole("grid").count()).toBe(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+
+    test("a 100k-row sheet: the preview scrolls without a long task over 50 ms; a finding far down is brought into view", async () => {
+      const { writeXlsx } = await import("../bench/cli");
+      const { petitionSheet } = await import("../bench/sheets");
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gov-e2e-preview-"));
+      try {
+        const file = path.join(dir, "petition-100000.xlsx");
+        await writeXlsx(petitionSheet(100_000), file);
+        const { page, errors } = await open(1280, 800);
+        await page.evaluate(() => {
+          const w = window as unknown as { __longTasks: number[] };
+          w.__longTasks = [];
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+          }).observe({ type: "longtask" });
+        });
+        await page.setInputFiles("input[type=file]", file);
+        const grid = page.getByRole("grid");
+        await grid.waitFor({ timeout: 240_000 });
+        expect(await grid.getAttribute("aria-rowcount")).toBe(String(100_000 + 3 + 1));
+        // the list arranges 100 k findings in steps after the result: let the page fall quiet, then only scrolling counts
+        await page.getByRole("heading", { name: FINDING_HEADING }).first().waitFor({ timeout: 120_000 });
+        await page.evaluate(async () => {
+          const w = window as unknown as { __longTasks: number[] };
+          for (let seen = -1, quiet = 0; quiet < 3 && seen < 1e9;) {
+            await new Promise((r) => setTimeout(r, 500));
+            quiet = w.__longTasks.length === seen ? quiet + 1 : 0;
+            seen = w.__longTasks.length;
+          }
+        });
+        const loading = await page.evaluate(() => Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks));
+        await page.evaluate(() => { (window as unknown as { __longTasks: number[] }).__longTasks.length = 0; });
+        const box = await grid.boundingBox();
+        if (!box) throw new Error("no grid box");
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        // wheel scrolling, as a hand does
+        for (let i = 0; i < 40; i++) await page.mouse.wheel(0, 600);
+        // jumps as a dragged scrollbar makes them, each a frame apart, over the whole sheet
+        await page.evaluate(async () => {
+          const el = document.querySelector("[role=grid]") as HTMLElement;
+          const frame = () => new Promise((r) => requestAnimationFrame(r));
+          for (let i = 0; i <= 60; i++) {
+            el.scrollTop = (el.scrollHeight - el.clientHeight) * (i / 60);
+            await frame();
+          }
+          for (let i = 60; i >= 0; i -= 3) {
+            el.scrollTop = (el.scrollHeight - el.clientHeight) * (i / 60);
+            el.scrollLeft = i % 2 ? 200 : 0;
+            await frame();
+          }
+        });
+        await page.waitForTimeout(500);
+        const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+        const longest = Math.max(0, ...longTasks);
+        // rows in the DOM: the rows on screen and a margin, not 100 k
+        const rows = await grid.getByRole("row").count();
+        process.stdout.write(`PREVIEW-100K ${JSON.stringify({ longestScrollTaskMs: Math.round(longest), longTasks: longTasks.length, loadingLongestMs: Math.round(loading), rowsInDom: rows })}\n`);
+        expect(rows).toBeLessThan(120);
+        expect(longest).toBeLessThan(50);
+
+        // the keyboard reaches the last row
+        await page.evaluate(() => (document.querySelector("[role=grid]") as HTMLElement).scrollTo(0, 0));
+        await grid.locator('[tabindex="0"]').focus();
+        await page.keyboard.press("Control+End");
+        const far = await selectedAddress(page);
+        expect(far).toMatch(/^[A-Z]+100003$/);
+        expect(await inView(page, far ?? "")).toBe(true);
+        expect(errors).toEqual([]);
+        await page.close();
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+}
