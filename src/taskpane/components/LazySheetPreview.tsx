@@ -14,7 +14,7 @@ const Preview = lazy(() => import(/* webpackChunkName: "preview" */ "./SheetPrev
 const WIDE = "(min-width: 900px)";
 
 const useStyles = makeStyles({
-  wide: { display: "grid", gridTemplateColumns: "minmax(320px, 2fr) 3fr", gap: tokens.spacingHorizontalL, alignItems: "start" },
+  wide: { display: "grid", gridTemplateColumns: "minmax(340px, 1fr) 2fr", gap: tokens.spacingHorizontalL, alignItems: "start" },
   // the preview stays in view while the list scrolls past
   side: { position: "sticky", top: tokens.spacingVerticalS, height: `calc(100vh - 2 * ${tokens.spacingVerticalS})`, minWidth: 0 },
   narrow: { position: "sticky", top: 0, zIndex: 1, height: "55vh", marginBottom: tokens.spacingVerticalS, backgroundColor: tokens.colorNeutralBackground1 },

@@ -8,7 +8,7 @@
  * (@tanstack/react-virtual), so 100 k rows scroll as lightly as 100. This module is its own chunk
  * ("preview", LazySheetPreview.tsx), fetched only when the preview is shown.
  */
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
+import { memo, useEffect, useInsertionEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
 import { ToggleButton, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
 import type { Finding, Severity } from "../../core/validate/findings";
@@ -63,14 +63,6 @@ const useStyles = makeStyles({
   body: { position: "relative" },
   row: { display: "flex", height: `${ROW_H}px` },
   virtualRow: { position: "absolute", top: 0, left: 0 },
-  cell: {
-    flex: "none", boxSizing: "border-box", height: `${ROW_H}px`, lineHeight: `${ROW_H - 1}px`, padding: "0 4px",
-    overflow: "hidden", whiteSpace: "nowrap", textOverflow: "ellipsis", cursor: "cell",
-    borderRight: `1px solid ${tokens.colorNeutralStroke3}`, borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    ":focus": { outline: "none" },
-    ":focus-visible": { outline: `3px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-3px" },
-  },
   number: { textAlign: "right" },
   frozen: {
     height: `${FROZEN_H}px`, backgroundColor: tokens.colorNeutralBackground2, fontWeight: tokens.fontWeightSemibold,
@@ -102,7 +94,31 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-type Styles = ReturnType<typeof useStyles>;
+/**
+ * A cell's own look, one plain class: a scrolling frame restyles hundreds of cells, and matching
+ * one class each is cheaper than a score of atomic ones. Put first in <head>, so the atomic
+ * classes (severity, selection) override it. (Not Griffel's makeResetStyles: it would bring its
+ * CSS parser into the pane's first load.)
+ */
+const CELL_CLASS = "gov-preview-cell";
+const CELL_CSS = `.${CELL_CLASS}{flex:none;box-sizing:border-box;height:${ROW_H}px;line-height:${ROW_H - 1}px;padding:0 4px;`
+  + "overflow:hidden;white-space:nowrap;text-overflow:ellipsis;cursor:cell;"
+  + `border-right:1px solid ${tokens.colorNeutralStroke3};border-bottom:1px solid ${tokens.colorNeutralStroke3};`
+  + `background-color:${tokens.colorNeutralBackground1}}`
+  + `.${CELL_CLASS}:focus-visible{outline:3px solid ${tokens.colorStrokeFocus2};outline-offset:-3px}`;
+
+function useCellClass(): string {
+  useInsertionEffect(() => {
+    if (document.getElementById(CELL_CLASS)) return;
+    const style = document.createElement("style");
+    style.id = CELL_CLASS;
+    style.textContent = CELL_CSS;
+    document.head.prepend(style);
+  }, []);
+  return CELL_CLASS;
+}
+
+type Styles = ReturnType<typeof useStyles> & { cell: string };
 
 /** The rows fixed on top: the title and the header (with the rows its merges reach down to). */
 export function frozenRows(sheet: PreviewSheet, headerRow: number | null | undefined): number {
@@ -153,17 +169,25 @@ function layoutOf(sheet: PreviewSheet, headerRow: number | null | undefined): La
     }
   }
   const widths = new Array<number>(sheet.cols).fill(MIN_COL_W);
+  // each column's data widths: the column takes the 90th percentile, so one long note under the
+  // table (注：…) does not make 序号 wide; it shows cut, with an ellipsis
+  const data: number[][] = widths.map(() => []);
   const sampleEnd = Math.min(sheet.rows.length, frozen + SAMPLE_ROWS);
   for (let r = 0; r < sampleEnd; r++) {
     const merges = mergesByRow.get(r);
     splitRow(sheet.rows[r]).forEach((text, c) => {
       // a merged title sets no column's width
-      if (merges?.some((m) => c >= m.left && c <= m.right && m.right > m.left)) return;
+      if (text === "" || merges?.some((m) => c >= m.left && c <= m.right && m.right > m.left)) return;
       // a header's text wraps on two lines; a data cell's stays on one
-      const w = r < frozen ? Math.min(MAX_HEAD_W, Math.ceil(textWidth(text) / 2) + 16) : Math.min(MAX_COL_W, textWidth(text) + 12);
-      widths[c] = Math.max(widths[c], w);
+      if (r < frozen) widths[c] = Math.max(widths[c], Math.min(MAX_HEAD_W, Math.ceil(textWidth(text) / 2) + 16));
+      else data[c]?.push(Math.min(MAX_COL_W, textWidth(text) + 12));
     });
   }
+  data.forEach((ws, c) => {
+    if (ws.length === 0) return;
+    ws.sort((a, b) => a - b);
+    widths[c] = Math.max(widths[c], ws[Math.min(ws.length - 1, Math.floor(ws.length * 0.9))]);
+  });
   const rowLabelW = 16 + 8 * String(sheet.origin.row + sheet.rows.length).length;
   const xs: number[] = [];
   let x = rowLabelW;
@@ -200,10 +224,13 @@ interface RowProps {
   rowNumber: number;
   /** the active column when this row holds the active cell, else -1 */
   activeCol: number;
-  /** the worst severity of each cell with findings in this row, by column */
-  marks: Map<number, Severity> | undefined;
+  /** the sheet's marks (marksOf) */
+  marks: Marks;
   frozen: boolean;
   top?: number;
+  /** the columns in view, first to last (a wide sheet renders only those) */
+  first: number;
+  last: number;
 }
 
 /** One sheet row: its number, then its cells (merged cells span; covered ones are blank). */
@@ -211,7 +238,15 @@ const Row = memo(function Row(p: RowProps) {
   const { layout, s, r } = p;
   const texts = splitRow(p.text);
   const cells = [];
-  for (let c = 0; c < layout.widths.length; c++) {
+  // from the left column of a merge the view starts inside of; the active cell stays rendered (it has the focus)
+  let from = mergeAt(layout, r, p.first)?.left ?? p.first;
+  let to = p.last;
+  if (p.activeCol >= 0) {
+    from = Math.min(from, p.activeCol);
+    to = Math.max(to, p.activeCol);
+  }
+  if (from > 0) cells.push(<div key="gap" aria-hidden="true" className={s.placeholder} style={{ width: layout.xs[from] - layout.rowLabelW, height: 1 }} />);
+  for (let c = from; c <= to && c < layout.widths.length; c++) {
     const m = mergeAt(layout, r, c);
     if (m && c > m.left) continue; // inside a merge's width: its left cell spans it
     let width = layout.widths[c];
@@ -234,7 +269,8 @@ const Row = memo(function Row(p: RowProps) {
     }
     const address = `${layout.letters[c]}${p.rowNumber}`;
     const active = p.activeCol === c;
-    const mark = p.marks?.get(c);
+    const code = p.marks[r * layout.widths.length + c];
+    const mark: Severity | undefined = code ? SEVERITIES[code - 1] : undefined;
     const numeric = text !== "" && !Number.isNaN(Number(text));
     cells.push(
       <div
@@ -246,7 +282,7 @@ const Row = memo(function Row(p: RowProps) {
         aria-selected={active}
         tabIndex={active ? 0 : -1}
         data-address={address}
-        title={text.length * 7 > width ? text : undefined}
+        title={p.frozen && text.length * 12 > 2 * width ? text : undefined}
         className={mergeClasses(
           s.cell, numeric && s.number, p.frozen && s.frozen, kind === "tall" && s.tall,
           kind === "covered" && s.covered, mark && s[mark], active && s.selected,
@@ -268,19 +304,25 @@ const Row = memo(function Row(p: RowProps) {
   );
 });
 
-/** The worst severity of each cell of one sheet with findings, by row, then column (0-based in the preview). */
-function marksOf(findings: readonly Finding[], sheet: PreviewSheet, letters: readonly string[]): Map<number, Map<number, Severity>> {
+/** A cell's mark: 0 none, else 1 + the worst severity's order (SEVERITIES[mark - 1]). */
+type Marks = Uint8Array;
+
+/**
+ * The worst severity of each cell of one sheet, rows × columns in one byte array: 100 k rows of
+ * marks are no 100 k objects for the collector to walk while the grid scrolls.
+ */
+function marksOf(findings: readonly Finding[], sheet: PreviewSheet, letters: readonly string[]): Marks {
+  const cols = letters.length;
   const colOf = new Map(letters.map((l, c) => [l, c]));
-  const out = new Map<number, Map<number, Severity>>();
+  const out = new Uint8Array(sheet.rows.length * cols);
   for (const f of findings) {
     if (f.sheet !== sheet.name) continue;
     const c = colOf.get(f.column);
-    if (c === undefined) continue;
     const r = f.row - sheet.origin.row;
-    let row = out.get(r);
-    if (!row) out.set(r, (row = new Map()));
-    const was = row.get(c);
-    if (was === undefined || SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[was]) row.set(c, f.severity);
+    if (c === undefined || r < 0 || r >= sheet.rows.length) continue;
+    const mark = 1 + SEVERITY_ORDER[f.severity];
+    const was = out[r * cols + c];
+    if (was === 0 || mark < was) out[r * cols + c] = mark;
   }
   return out;
 }
@@ -299,10 +341,12 @@ function locate(sheet: PreviewSheet, address: string): { r: number; c: number } 
 function SheetGrid(props: SheetPreviewProps & { sheet: PreviewSheet; headerRow: number | null | undefined }) {
   const m = useMessages();
   const p = usePreviewMessages();
-  const s = useStyles();
+  const atomic = useStyles();
+  const cell = useCellClass();
+  const s = useMemo(() => ({ ...atomic, cell }), [atomic, cell]);
   const { sheet } = props;
   const layout = useMemo(() => layoutOf(sheet, props.headerRow), [sheet, props.headerRow]);
-  const marksByRow = useMemo(() => marksOf(props.findings, sheet, layout.letters), [props.findings, sheet, layout]);
+  const marks = useMemo(() => marksOf(props.findings, sheet, layout.letters), [props.findings, sheet, layout]);
 
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<{ r: number; c: number }>(() => {
@@ -320,9 +364,10 @@ function SheetGrid(props: SheetPreviewProps & { sheet: PreviewSheet; headerRow: 
     count: dataRows,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_H,
-    overscan: 6,
+    overscan: 3,
+    // render after the scroll event, in a task of its own: a frame's layout and paint do not add to it
+    useFlushSync: false,
     scrollMargin: headHeight,
-    scrollPaddingStart: headHeight,
     // the active cell stays in the DOM when scrolled away: it is the grid's one tab stop
     rangeExtractor: (range: Range) => {
       const rows = defaultRangeExtractor(range);
@@ -334,17 +379,39 @@ function SheetGrid(props: SheetPreviewProps & { sheet: PreviewSheet; headerRow: 
     },
   });
 
+  // columns too: a sheet of many columns renders those in view
+  const columns = useVirtualizer({
+    horizontal: true,
+    count: layout.widths.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (c) => layout.widths[c],
+    overscan: 1,
+    scrollMargin: layout.rowLabelW,
+    useFlushSync: false,
+  });
+  const inView = columns.getVirtualItems();
+  const first = inView[0]?.index ?? 0;
+  const last = inView[inView.length - 1]?.index ?? layout.widths.length - 1;
+
   const addressOf = (r: number, c: number) => `${layout.letters[c]}${sheet.origin.row + r}`;
 
   /** Brings (r, c) into view below the frozen rows and right of the row numbers. */
   const reveal = (r: number, c: number) => {
     const el = scroller.current;
     if (!el) return;
-    if (r >= layout.frozen) virtualizer.scrollToIndex(r - layout.frozen, { align: "auto" });
+    // by hand, not scrollToIndex: the visible height is the client area's (a horizontal scrollbar takes its share)
+    if (r >= layout.frozen) {
+      const y = headHeight + (r - layout.frozen) * ROW_H;
+      if (y < el.scrollTop + headHeight) el.scrollTop = y - headHeight;
+      else if (y + ROW_H > el.scrollTop + el.clientHeight) el.scrollTop = y + ROW_H - el.clientHeight;
+    }
     const x = layout.xs[c] ?? 0;
     const w = layout.widths[c] ?? 0;
     if (x < el.scrollLeft + layout.rowLabelW) el.scrollLeft = x - layout.rowLabelW;
     else if (x + w > el.scrollLeft + el.clientWidth) el.scrollLeft = Math.min(x - layout.rowLabelW, x + w - el.clientWidth);
+    // and the grid into the window (the page may have scrolled part of it away, or not yet to its foot)
+    const box = el.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > window.innerHeight) el.scrollIntoView({ block: "nearest" });
   };
 
   // a finding picked in the list: select its cell and bring it into view (the list keeps the focus)
@@ -359,9 +426,6 @@ function SheetGrid(props: SheetPreviewProps & { sheet: PreviewSheet; headerRow: 
     // the list already shows the finding; Enter or a click here lists the cell's findings
     setListed(null);
     reveal(to.r, to.c);
-    // the page may have scrolled the grid's top away (a long list beside it)
-    const box = scroller.current?.getBoundingClientRect();
-    if (box && (box.top < 0 || box.bottom > window.innerHeight)) scroller.current?.scrollIntoView({ block: "nearest" });
   }, [props.selected]);
 
   useEffect(() => {
@@ -440,7 +504,9 @@ function SheetGrid(props: SheetPreviewProps & { sheet: PreviewSheet; headerRow: 
     s,
     rowNumber: sheet.origin.row + r,
     activeCol: active.r === r ? active.c : -1,
-    marks: marksByRow.get(r),
+    marks,
+    first,
+    last,
   });
 
   const listedFindings = useMemo(
@@ -463,8 +529,9 @@ function SheetGrid(props: SheetPreviewProps & { sheet: PreviewSheet; headerRow: 
         <div role="rowgroup" className={s.head} style={{ width: layout.total }}>
           <div role="row" aria-rowindex={1} className={s.row} style={{ width: layout.total }}>
             <div role="columnheader" aria-colindex={1} className={mergeClasses(s.label, s.corner)} style={{ width: layout.rowLabelW }} />
-            {layout.letters.map((letter, c) => (
-              <div key={c} role="columnheader" aria-colindex={c + 2} className={mergeClasses(s.label, active.c === c && s.activeLabel)} style={{ width: layout.widths[c] }}>{letter}</div>
+            {first > 0 && <div aria-hidden="true" className={s.placeholder} style={{ width: layout.xs[first] - layout.rowLabelW, height: 1 }} />}
+            {inView.map(({ index: c }) => (
+              <div key={c} role="columnheader" aria-colindex={c + 2} className={mergeClasses(s.label, active.c === c && s.activeLabel)} style={{ width: layout.widths[c] }}>{layout.letters[c]}</div>
             ))}
           </div>
           {Array.from({ length: layout.frozen }, (_, r) => <Row key={r} {...rowProps(r)} frozen />)}

@@ -29,7 +29,11 @@ describe("runCheck (the worker's job)", () => {
     expect(reads.length).toBeGreaterThan(0);
     expect(reads[reads.length - 1]).toMatchObject({ percent: 100, sheetIndex: expect.any(Number), sheets: expect.any(Number), sheet: expect.any(String) });
     const validating = posted.findIndex((m) => m.type === "progress" && m.progress.stage === "validate");
-    expect(posted.slice(validating + 1, -1).every((m) => m.type === "findings")).toBe(true);
+    // then each sheet's cells for the preview, then the findings
+    expect(posted.slice(validating + 1, -1).every((m) => m.type === "findings" || m.type === "preview")).toBe(true);
+    const preview = posted.filter((m) => m.type === "preview");
+    expect(preview[0]).toMatchObject({ sheet: 0, meta: { origin: { row: 1, col: 1 }, cols: expect.any(Number) } });
+    expect(preview.flatMap((m) => (m.type === "preview" ? m.rows : [])).length).toBeGreaterThan(5);
   });
 
   it("posts the reader's one-line Chinese reason for a file that is not a workbook", async () => {
@@ -79,7 +83,11 @@ describe("checkInWorker (the page's side)", () => {
     const { withUnits } = await import("../../../src/core/report/unit");
     // the batches reassembled: the same result as validating here, each sheet with its 填报单位 (report summary)
     const snapshot = await readWorkbookBuffer(example("grid"), { file: "grid-errors.xlsx" });
-    expect(result).toEqual(withUnits(snapshot, validateWorkbook(snapshot)));
+    const { preview, ...validated } = result;
+    expect(validated).toEqual(withUnits(snapshot, validateWorkbook(snapshot)));
+    // and the sheet as it was filled, one string a row (cells split by CELL_SEP)
+    expect(preview?.map((s) => s.rows.length)).toEqual(snapshot.sheets.map((s) => s.rows.length));
+    expect(preview?.[0].rows[0]).toBe("2024年度社区网格化管理服务配置表");
     expect(result.sheets.map((s) => (s as { unit?: string | null }).unit)).toEqual(["哈尔滨市民政局"]);
     expect(w.transferred).toEqual([data]);
     expect(progress.map((p) => p.stage)).toContain("read");
