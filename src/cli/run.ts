@@ -10,7 +10,8 @@ import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
 import { templates, type TemplateId, type WorkbookSnapshot } from "../core/validate";
-import { validateTogether } from "../core/validate/combine";
+import { type CombinedTable, consolidate, validateTogether } from "../core/validate/combine";
+import { cliMessages } from "./messages";
 import { readMessages } from "../xlsx/messages";
 import { type CheckOptions, type FileOutcome, checkOne, readOne } from "./check-one";
 import type { RunResult } from "./result";
@@ -29,6 +30,8 @@ export interface RunOptions {
   jobs?: number;
   /** 合并校验: the files' tables of one template checked as one table (read in this thread, kept in memory) */
   combine?: boolean;
+  /** with combine: also the consolidated tables (合并汇总), in result.consolidated */
+  consolidate?: boolean;
 }
 
 /** The compiled worker (lib/cli/worker.js); absent when running from sources (tests): then no threads. */
@@ -116,7 +119,7 @@ function inWorkers(files: readonly string[], names: readonly string[], opts: Che
  * combine.ts): each file's own findings, with duplicates, TRIP-2, ranks and quotas taken over the
  * tables of all files.
  */
-async function together(files: readonly string[], names: readonly string[], opts: CheckOptions, onFile?: RunOptions["onFile"]): Promise<FileOutcome[]> {
+async function together(files: readonly string[], names: readonly string[], opts: CheckOptions, onFile?: RunOptions["onFile"]): Promise<{ outcomes: FileOutcome[]; tables: CombinedTable[] }> {
   const reads = [];
   for (let i = 0; i < files.length; i++) {
     onFile?.(i, files.length, names[i]);
@@ -124,23 +127,27 @@ async function together(files: readonly string[], names: readonly string[], opts
   }
   const books: WorkbookSnapshot[] = [];
   for (const r of reads) if (r.ok) books.push(r.snapshot);
-  let results: ReturnType<typeof validateTogether>["results"];
+  let v: ReturnType<typeof validateTogether>;
   try {
-    results = validateTogether(books, { templates, template: opts.template }).results;
+    v = validateTogether(books, { templates, template: opts.template });
   } catch (e) {
     // the engine never throws on data; if it ever does, say so for every file read
     const message = readMessages.unexpected((e instanceof Error ? e.message : String(e)).split(/\r?\n/)[0]);
-    return reads.map((r) => (r.ok ? { ok: false, message } : r));
+    return { outcomes: reads.map((r) => (r.ok ? { ok: false, message } : r)), tables: [] };
   }
   let k = 0;
-  return reads.map((r) => (r.ok ? { ok: true, ...results[k++] } : r));
+  return { outcomes: reads.map((r) => (r.ok ? { ok: true, ...v.results[k++] } : r)), tables: v.tables };
 }
 
 /** `files` are paths to read; `names` how each is shown (same order). */
 export async function checkFiles(files: readonly string[], names: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
   const result: RunResult = { files: [...names], sheets: [], findings: [], unreadable: [] };
   const check: CheckOptions = { template: opts.template, maxCells: opts.maxCells, maxInflatedBytes: opts.maxInflatedBytes };
-  if (opts.combine) return gather(result, names, await together(files, names, check, opts.onFile));
+  if (opts.combine) {
+    const t = await together(files, names, check, opts.onFile);
+    if (opts.consolidate) result.consolidated = t.tables.map((ct) => consolidate(ct, cliMessages.sourceFile));
+    return gather(result, names, t.outcomes);
+  }
   const jobs = Math.min(opts.jobs ?? defaultJobs(), files.length);
   if (jobs > 1 && existsSync(WORKER)) return gather(result, names, await inWorkers(files, names, check, jobs, opts.onFile));
   const outcomes: FileOutcome[] = [];
