@@ -5,7 +5,7 @@
  * (GOVCHECK_JOBS sets how many in all; 1 checks them in this thread only); results are gathered
  * in input order, so the output does not depend on which thread finished first.
  */
-import { existsSync } from "fs";
+import { existsSync, statSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
@@ -59,13 +59,30 @@ function gather(result: RunResult, names: readonly string[], outcomes: FileOutco
 }
 
 /**
+ * What a worker may hold queued beyond the file it is checking: small files are sent ahead, so a
+ * worker never waits for this thread (busy with its own file) to hand it the next one; a big
+ * file is never queued behind another (the threads would finish unevenly).
+ */
+export const PREFETCH = { files: 8, bytes: 1 << 20 } as const;
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0; // unreadable: checkOne says why
+  }
+}
+
+/**
  * Checks files on `jobs` threads: this one and `jobs - 1` workers, each taking the next file
  * when it is free (this thread is warm already, and starting one worker fewer saves its start-up
- * and its own JIT warm-up).
+ * and its own JIT warm-up). A worker is kept fed: while it holds fewer than PREFETCH.files small
+ * files, the next one is sent ahead.
  */
 function inWorkers(files: readonly string[], names: readonly string[], opts: CheckOptions, jobs: number, onFile?: RunOptions["onFile"]): Promise<FileOutcome[]> {
   return new Promise((resolve, reject) => {
     const outcomes: FileOutcome[] = new Array(files.length);
+    const sizes = files.map(sizeOf);
     const workers: Worker[] = [];
     let next = 0;
     let done = 0;
@@ -87,21 +104,29 @@ function inWorkers(files: readonly string[], names: readonly string[], opts: Che
       onFile?.(index, files.length, names[index]);
       return index;
     };
-    const give = (w: Worker) => {
-      const index = take();
-      if (index === null) return;
-      const job: WorkerJob = { index, file: files[index], name: names[index], opts };
-      w.postMessage(job);
+    const feed = (w: Worker, held: { files: number; bytes: number }) => {
+      // one file at least; more while they are small and few
+      while (!settled && next < files.length && (held.files === 0 ||
+        (held.files < PREFETCH.files && held.bytes + sizes[next] <= PREFETCH.bytes && sizes[next] <= PREFETCH.bytes / 2))) {
+        const index = take()!;
+        held.files++;
+        held.bytes += sizes[index];
+        const job: WorkerJob = { index, file: files[index], name: names[index], opts };
+        w.postMessage(job);
+      }
     };
     for (let k = 0; k < jobs - 1; k++) {
       const w = new Worker(WORKER);
       workers.push(w);
+      const held = { files: 0, bytes: 0 };
       w.on("message", (m: { index: number; outcome: FileOutcome }) => {
+        held.files--;
+        held.bytes -= sizes[m.index];
         record(m.index, m.outcome);
-        give(w);
+        feed(w, held);
       });
       w.on("error", (e) => finish(e));
-      give(w);
+      feed(w, held);
     }
     // this thread's share
     void (async () => {
