@@ -406,9 +406,11 @@ const rankCheck: Check = {
       if (typed === undefined || typed === rank) continue;
       const cat = ctx.derive(row, categoryOfRow)!;
       let causedBy: Cause | undefined;
+      // a unit filed under a category it is not listed in has no rank there at all: its 类别 is the root
+      if (ctx.derive(row, listedOther) !== undefined) causedBy = { row, key: "category" };
       // the rank the clerk gave is right once the misfiled units are in their listed categories
       listed ??= rankings(table, ctx, "listed").ranks;
-      if (listed.get(row) === typed) {
+      if (causedBy === undefined && listed.get(row) === typed) {
         if (firstMisfiled === undefined) {
           firstMisfiled = new Map();
           for (const m of table.rows) {
