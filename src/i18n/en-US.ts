@@ -98,6 +98,7 @@ export const enUS: Messages = {
   calcLoading: "Loading the functions…",
   calcError: (code, message) => `${code}${message ? `: ${message}` : ""}`,
   zhName: (name) => `Chinese name: ${name}`,
+  gridStaffingColumns: ["Posts", "Subsidy ¥/yr", "City ¥", "District ¥"],
   downloadSample: "Download filled sample",
   templatesDeskIntro: "Not running inside Excel, so templates cannot be inserted: download one, fill it in Excel or WPS, then check it on the Validate tab.",
   liveLabel: "Live check",

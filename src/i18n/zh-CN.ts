@@ -113,6 +113,8 @@ export const zhCN = {
   calcLoading: "正在加载函数…",
   calcError: (code: string, message: string) => `${code}${message ? `：${message}` : ""}`,
   zhName: (name: string) => `中文函数名：${name}`,
+  /** the columns of GOV.GRID_STAFFING's row (functions.md) */
+  gridStaffingColumns: ["岗位数", "年补助（元）", "市级（元）", "区级（元）"] as readonly string[],
   downloadSample: "下载填写示例",
   templatesDeskIntro: "未在Excel中运行，模板不能插入工作簿，可下载后在Excel或WPS中填写，再到“校验”页检查。",
   // 立即校验 (live checking)

@@ -25,10 +25,11 @@ const useStyles = makeStyles({
   field: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   label: { fontWeight: tokens.fontWeightSemibold },
   describe: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  result: { margin: 0, padding: tokens.spacingVerticalXS, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground1 },
+  result: { margin: 0, padding: tokens.spacingVerticalXS, overflowX: "auto", borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground1 },
   value: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
   error: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   table: { borderCollapse: "collapse", marginTop: tokens.spacingVerticalXXS },
+  head: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: `2px ${tokens.spacingHorizontalS}`, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200, whiteSpace: "nowrap" },
   cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: `2px ${tokens.spacingHorizontalS}`, fontFamily: tokens.fontFamilyMonospace, textAlign: "right" },
 });
 
@@ -88,6 +89,8 @@ export function Calculator(props: { fn: FunctionInfo }) {
     }
   };
   const rows = outcome?.ok ? resultRows(outcome.value) : [];
+  // GRID_STAFFING's four numbers, named (a cell range would have them under its own headers)
+  const columns = fn.id === "GRID_STAFFING" && rows.length === 1 && rows[0].length === m.gridStaffingColumns.length ? m.gridStaffingColumns : null;
   return (
     <form className={s.form} onSubmit={(e) => void submit(e)} aria-label={`${m.calculate} ${FUNCTION_NAMESPACE}.${fn.id}`}>
       <p className={s.hint}>{m.calcHint}</p>
@@ -117,6 +120,7 @@ export function Calculator(props: { fn: FunctionInfo }) {
                 ? <span className={s.value}>{rows[0][0]}</span>
                 : (
                   <table className={s.table}>
+                    {columns && <thead><tr>{columns.map((c) => <th key={c} className={s.head}>{c}</th>)}</tr></thead>}
                     <tbody>
                       {rows.map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j} className={s.cell}>{c}</td>)}</tr>)}
                     </tbody>
