@@ -80,6 +80,7 @@ export const enUS: Messages = {
   notXlsx: "Please choose an .xlsx workbook.",
   filesTitle: (n) => `${n} file${n === 1 ? "" : "s"} open`,
   filesTotals: (passed, failed, unreadable) => `${passed} passed, ${failed} failed, ${unreadable} unreadable`,
+  unreadableFile: (name, reason) => `Cannot read "${name}": ${reason}`,
   verdictPass: "Passed",
   verdictPassNotes: (n) => `Passed (${n} to explain)`,
   verdictFail: (n) => `Failed (${n} error${n === 1 ? "" : "s"})`,

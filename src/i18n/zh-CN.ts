@@ -94,6 +94,7 @@ export const zhCN = {
   // many files (issue 12 item 3)
   filesTitle: (n: number) => `已打开${n}个文件`,
   filesTotals: (passed: number, failed: number, unreadable: number) => `通过${passed}个，未通过${failed}个，无法读取${unreadable}个`,
+  unreadableFile: (name: string, reason: string) => `无法读取“${name}”：${reason}`,
   verdictPass: "通过",
   verdictPassNotes: (n: number) => `通过（需说明${n}处）`,
   verdictFail: (n: number) => `未通过（违规${n}处）`,

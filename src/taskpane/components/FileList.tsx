@@ -71,6 +71,7 @@ export function FileList(props: { files: readonly FileEntry[]; selected: number 
                 type="button"
                 className={mergeClasses(s.button, selected && s.selected)}
                 aria-current={selected ? "true" : undefined}
+                aria-label={`${f.file}${m.colon}${v.text}`}
                 onClick={() => props.onSelect(f.id)}
               >
                 <span className={s.name}>{f.file}</span>

@@ -176,7 +176,7 @@ export function StandalonePane(props: StandalonePaneProps) {
       )}
       {current && st?.phase === "cancelled" && <Notice notice={{ intent: "warning", text: m.readCancelled(current.file) }} />}
       {current && st?.phase === "error" && (
-        <Notice notice={{ intent: "error", text: `${m.errorPrefix}${current.file}${m.colon}${st.message}` }} />
+        <Notice notice={{ intent: "error", text: m.unreadableFile(current.file, st.message) }} />
       )}
       {current && st?.phase === "done" && (
         <>

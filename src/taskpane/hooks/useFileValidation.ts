@@ -55,13 +55,12 @@ export function rootCounts(result: ValidationResult): { errors: number; warnings
   return { errors, warnings };
 }
 
-let nextId = 1;
-
 export function useFileValidation(port: FileWorkbookPort, validate: ValidateFn) {
   const [state, setState] = useState<FilesState>({ files: [], selected: null, together: false });
   // the batch under way: aborting it cancels it (the worker is terminated)
   const running = useRef<AbortController | null>(null);
   const sources = useRef(new Map<number, FileSource>());
+  const nextId = useRef(1);
   // the set opened (ids in order) and the 合并校验 choice, for the checks started from callbacks
   const opened = useRef<FileEntry[]>([]);
   const togetherRef = useRef(false);
@@ -167,7 +166,7 @@ export function useFileValidation(port: FileWorkbookPort, validate: ValidateFn) 
     if (list.length === 0) return Promise.resolve();
     sources.current = new Map();
     const entries: FileEntry[] = list.map((src) => {
-      const id = nextId++;
+      const id = nextId.current++;
       sources.current.set(id, src);
       return { id, file: src.file, status: src.refused ? { phase: "error", message: src.refused } : { phase: "waiting" } };
     });

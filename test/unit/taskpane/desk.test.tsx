@@ -158,6 +158,7 @@ describe("many files", () => {
       "甲.xlsx未通过（违规2处）", "乙.xlsx通过（需说明1处）", "坏.xlsx无法读取（文件已损坏，无法读取）", "旧表.xls无法读取（请选择.xlsx格式的工作簿）",
     ]));
     expect(within(list).getByText("通过1个，未通过1个，无法读取2个")).toBeTruthy();
+    expect(within(list).getByRole("button", { name: "甲.xlsx：未通过（违规2处）" })).toBeTruthy();
     // checked one after another, the refused file never read
     expect(port.check.mock.calls.map((c) => c[1])).toEqual(["甲.xlsx", "乙.xlsx", "坏.xlsx"]);
     // the first file's findings are shown
@@ -170,7 +171,7 @@ describe("many files", () => {
     expect(screen.queryByRole("heading", { name: /^违规/ })).toBeNull();
     expect(screen.getByText("文件：乙.xlsx")).toBeTruthy();
     await user.click(within(list).getByRole("button", { name: /^坏\.xlsx/ }));
-    expect(screen.getByRole("alert").textContent).toContain("坏.xlsx：文件已损坏，无法读取。");
+    expect(screen.getByRole("alert").textContent).toBe("无法读取“坏.xlsx”：文件已损坏，无法读取。");
 
     await user.click(screen.getByRole("button", { name: "下载校验报告" }));
     await waitFor(() => expect(save).toHaveBeenCalledTimes(1));

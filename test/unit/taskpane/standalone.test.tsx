@@ -73,6 +73,6 @@ describe("StandalonePane", () => {
     expect((await screen.findByRole("alert")).textContent).toContain("请选择.xlsx格式的工作簿。");
     expect(port.read).not.toHaveBeenCalled();
     await user.upload(input, xlsxFile("坏.xlsx"));
-    await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("坏.xlsx：文件已损坏，无法读取"));
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("无法读取“坏.xlsx”：文件已损坏，无法读取"));
   });
 });
