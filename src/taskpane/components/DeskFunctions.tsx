@@ -6,7 +6,7 @@
  * Loaded as its own chunk when the tab is first opened; the functions' code on first 试算.
  */
 import { type FormEvent, useState } from "react";
-import { Button, Input, Spinner, makeStyles, tokens, useId } from "@fluentui/react-components";
+import { Button, Input, Spinner, makeStyles, mergeClasses, tokens, useId } from "@fluentui/react-components";
 import type { Locale } from "../../i18n";
 import type { FetchJson, FunctionInfo } from "../types";
 import { FUNCTIONS_JSON_URL, FUNCTIONS_ZH_JSON_URL, useFunctions } from "../hooks/useFunctions";
@@ -30,7 +30,8 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   table: { borderCollapse: "collapse", marginTop: tokens.spacingVerticalXXS },
   head: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: `2px ${tokens.spacingHorizontalS}`, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200, whiteSpace: "nowrap" },
-  cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: `2px ${tokens.spacingHorizontalS}`, fontFamily: tokens.fontFamilyMonospace, textAlign: "right" },
+  cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: `2px ${tokens.spacingHorizontalS}` },
+  number: { fontFamily: tokens.fontFamilyMonospace, textAlign: "right" },
 });
 
 /**
@@ -122,7 +123,7 @@ export function Calculator(props: { fn: FunctionInfo }) {
                   <table className={s.table}>
                     {columns && <thead><tr>{columns.map((c) => <th key={c} className={s.head}>{c}</th>)}</tr></thead>}
                     <tbody>
-                      {rows.map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j} className={s.cell}>{c}</td>)}</tr>)}
+                      {rows.map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j} className={/^-?\d/.test(c) ? mergeClasses(s.cell, s.number) : s.cell}>{c}</td>)}</tr>)}
                     </tbody>
                   </table>
                 )}
