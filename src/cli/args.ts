@@ -17,6 +17,8 @@ export interface CliOptions {
   help: boolean;
   /** --combine: the tables of one template across the files checked as one (合并校验) */
   combine: boolean;
+  /** --combined OUT.xlsx: also write the consolidated tables (合并汇总); implies --combine */
+  combined?: string;
 }
 
 export class UsageError extends Error {
@@ -67,6 +69,13 @@ export function parseArgs(argv: readonly string[], templateIds: readonly string[
         const v = takeValue();
         if (!(FORMATS as readonly string[]).includes(v)) throw new UsageError(M.badFormat(v));
         opts.format = v as OutputFormat;
+        break;
+      }
+      case "--combined": {
+        const v = takeValue();
+        if (!/\.xlsx$/i.test(v)) throw new UsageError(M.badCombined(v));
+        opts.combined = v;
+        opts.combine = true;
         break;
       }
       case "--report": {

@@ -17,6 +17,7 @@ import { tableLines } from "./formatters/table";
 import { cliMessages as M } from "./messages";
 import { Progress, type ProgressStream, wantsProgress } from "./progress";
 import { checkFiles, exitCode, type RunResult } from "./run";
+import type { ConsolidatedTable } from "../core/validate/combine";
 
 export interface CliIo {
   stdout: ProgressStream;
@@ -95,6 +96,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     maxInflatedBytes: opts.maxInflatedMb === undefined ? undefined : opts.maxInflatedMb * 1024 * 1024,
     onFile: progress ? (i, total, name) => progress.update(i, total, name) : undefined,
     combine: opts.combine,
+    consolidate: opts.combined !== undefined,
   });
   progress?.clear();
   for (const u of result.unreadable) errLine(io, M.unreadable(u.file, u.message));
@@ -119,7 +121,27 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       reportFailed = true;
     }
   }
-  return exitCode(result, missing.length > 0 || reportFailed);
+  let combinedFailed = false;
+  if (opts.combined) {
+    const tables = result.consolidated ?? [];
+    try {
+      if (tables.length === 0) throw new Error(M.combinedNone);
+      const { writeSnapshotWorkbook } = await import("../xlsx/write");
+      // the rows above the units (title, header) in bold, frozen above the data
+      const head = (t: ConsolidatedTable) => t.sheet.rows.length - t.units;
+      const bytes = await writeSnapshotWorkbook(tables.map((t) => ({
+        sheet: t.sheet, freezeBelow: head(t) + 1, boldRows: Array.from({ length: head(t) }, (_, i) => i + 1), widths: [28],
+      })));
+      const out = path.resolve(io.cwd, opts.combined);
+      await fsp.writeFile(out, bytes);
+      const parts = tables.map((t) => M.combinedPart(t.template.title, t.units, t.repeats.length, t.recomputed));
+      if (opts.format === "table") io.stderr.write(`${M.combinedWritten(displayName(out, io.cwd), parts)}\n`);
+    } catch (e) {
+      errLine(io, M.combinedFailed(opts.combined, e instanceof Error ? e.message : String(e)));
+      combinedFailed = true;
+    }
+  }
+  return exitCode(result, missing.length > 0 || reportFailed || combinedFailed);
 }
 
 /** Entry point for bin/govcheck.js. */

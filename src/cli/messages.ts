@@ -35,6 +35,8 @@ export const cliMessages = {
       "  --template 模板            不自动识别，把每个工作表都按该模板校验（填模板名称或英文代号）",
       "  --combine                 合并校验：把各文件中同一模板的表格合成一张表校验（跨文件重复的社区或单位、",
       "                            同一团长一年内在不同单位的出访、全部单位的类内排名和先进名额）",
+      "  --combined 汇总.xlsx        合并校验，并写出合并汇总表：加“来源文件”列，每个单位一行（略去重复），",
+      "                            合计、百分制、排名等计算列按规则重算",
       `  --max-cells N             每个工作簿最多读取的单元格数（默认${defaultMaxCells}）`,
       `  --max-inflated-mb N       每个工作簿解压后的总大小上限，单位MB（默认${defaultMaxInflatedMb}）`,
       "  -h, --help                显示本帮助",
@@ -59,6 +61,13 @@ export const cliMessages = {
   unreadable: (file: string, reason: string) => `无法读取“${file}”：${reason}`,
   reportFailed: (file: string, reason: string) => `无法写出报告“${file}”：${reason}`,
   reportWritten: (file: string) => `校验报告已写入${file}`,
+  badCombined: (v: string) => `--combined的文件名须以.xlsx结尾，填报为“${v}”`,
+  combinedFailed: (file: string, reason: string) => `无法写出合并汇总“${file}”：${reason}`,
+  combinedNone: "没有可合并的表格：合并汇总须有至少两个文件（或工作表）的同一模板表格",
+  combinedWritten: (file: string, parts: readonly string[]) => `合并汇总已写入${file}：${parts.join("；")}`,
+  combinedPart: (title: string, units: number, repeats: number, recomputed: number) =>
+    `${title}${units}行${repeats > 0 ? `（略去重复${repeats}行）` : ""}${recomputed > 0 ? `，按规则重算${recomputed}个单元格` : ""}`,
+  sourceFile: "来源文件",
   compiling: "正在编译govcheck（首次运行或源码有更新）…",
   // table format
   sheetLine: (sheet: string, what: string) => `  工作表“${sheet}”：${what}`,

@@ -3,6 +3,7 @@
  * free of the engine, so that the formatters can be tested on hand-made results.
  */
 import type { SheetResult } from "../core/validate/engine";
+import type { ConsolidatedTable } from "../core/validate/combine";
 import { type Finding, isRoot } from "../core/validate/findings";
 
 export interface FileSheet extends SheetResult {
@@ -23,6 +24,8 @@ export interface RunResult {
   /** each finding with its file */
   findings: Finding[];
   unreadable: Unreadable[];
+  /** --combined: the consolidated tables (合并汇总), one per template combined */
+  consolidated?: ConsolidatedTable[];
 }
 
 /** A file's verdict: read and no 违规; read with at least one 违规; not read at all. */

@@ -5,12 +5,13 @@
  * (GOVCHECK_JOBS sets how many in all; 1 checks them in this thread only); results are gathered
  * in input order, so the output does not depend on which thread finished first.
  */
-import { existsSync } from "fs";
+import { existsSync, statSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
 import { templates, type TemplateId, type WorkbookSnapshot } from "../core/validate";
-import { validateTogether } from "../core/validate/combine";
+import { type CombinedTable, consolidate, validateTogether } from "../core/validate/combine";
+import { cliMessages } from "./messages";
 import { readMessages } from "../xlsx/messages";
 import { type CheckOptions, type FileOutcome, checkOne, readOne } from "./check-one";
 import type { RunResult } from "./result";
@@ -29,6 +30,8 @@ export interface RunOptions {
   jobs?: number;
   /** 合并校验: the files' tables of one template checked as one table (read in this thread, kept in memory) */
   combine?: boolean;
+  /** with combine: also the consolidated tables (合并汇总), in result.consolidated */
+  consolidate?: boolean;
 }
 
 /** The compiled worker (lib/cli/worker.js); absent when running from sources (tests): then no threads. */
@@ -56,13 +59,30 @@ function gather(result: RunResult, names: readonly string[], outcomes: FileOutco
 }
 
 /**
+ * What a worker may hold queued beyond the file it is checking: small files are sent ahead, so a
+ * worker never waits for this thread (busy with its own file) to hand it the next one; a big
+ * file is never queued behind another (the threads would finish unevenly).
+ */
+export const PREFETCH = { files: 8, bytes: 1 << 20 } as const;
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0; // unreadable: checkOne says why
+  }
+}
+
+/**
  * Checks files on `jobs` threads: this one and `jobs - 1` workers, each taking the next file
  * when it is free (this thread is warm already, and starting one worker fewer saves its start-up
- * and its own JIT warm-up).
+ * and its own JIT warm-up). A worker is kept fed: while it holds fewer than PREFETCH.files small
+ * files, the next one is sent ahead.
  */
 function inWorkers(files: readonly string[], names: readonly string[], opts: CheckOptions, jobs: number, onFile?: RunOptions["onFile"]): Promise<FileOutcome[]> {
   return new Promise((resolve, reject) => {
     const outcomes: FileOutcome[] = new Array(files.length);
+    const sizes = files.map(sizeOf);
     const workers: Worker[] = [];
     let next = 0;
     let done = 0;
@@ -84,21 +104,29 @@ function inWorkers(files: readonly string[], names: readonly string[], opts: Che
       onFile?.(index, files.length, names[index]);
       return index;
     };
-    const give = (w: Worker) => {
-      const index = take();
-      if (index === null) return;
-      const job: WorkerJob = { index, file: files[index], name: names[index], opts };
-      w.postMessage(job);
+    const feed = (w: Worker, held: { files: number; bytes: number }) => {
+      // one file at least; more while they are small and few
+      while (!settled && next < files.length && (held.files === 0 ||
+        (held.files < PREFETCH.files && held.bytes + sizes[next] <= PREFETCH.bytes && sizes[next] <= PREFETCH.bytes / 2))) {
+        const index = take()!;
+        held.files++;
+        held.bytes += sizes[index];
+        const job: WorkerJob = { index, file: files[index], name: names[index], opts };
+        w.postMessage(job);
+      }
     };
     for (let k = 0; k < jobs - 1; k++) {
       const w = new Worker(WORKER);
       workers.push(w);
+      const held = { files: 0, bytes: 0 };
       w.on("message", (m: { index: number; outcome: FileOutcome }) => {
+        held.files--;
+        held.bytes -= sizes[m.index];
         record(m.index, m.outcome);
-        give(w);
+        feed(w, held);
       });
       w.on("error", (e) => finish(e));
-      give(w);
+      feed(w, held);
     }
     // this thread's share
     void (async () => {
@@ -116,7 +144,7 @@ function inWorkers(files: readonly string[], names: readonly string[], opts: Che
  * combine.ts): each file's own findings, with duplicates, TRIP-2, ranks and quotas taken over the
  * tables of all files.
  */
-async function together(files: readonly string[], names: readonly string[], opts: CheckOptions, onFile?: RunOptions["onFile"]): Promise<FileOutcome[]> {
+async function together(files: readonly string[], names: readonly string[], opts: CheckOptions, onFile?: RunOptions["onFile"]): Promise<{ outcomes: FileOutcome[]; tables: CombinedTable[] }> {
   const reads = [];
   for (let i = 0; i < files.length; i++) {
     onFile?.(i, files.length, names[i]);
@@ -124,23 +152,27 @@ async function together(files: readonly string[], names: readonly string[], opts
   }
   const books: WorkbookSnapshot[] = [];
   for (const r of reads) if (r.ok) books.push(r.snapshot);
-  let results: ReturnType<typeof validateTogether>["results"];
+  let v: ReturnType<typeof validateTogether>;
   try {
-    results = validateTogether(books, { templates, template: opts.template }).results;
+    v = validateTogether(books, { templates, template: opts.template });
   } catch (e) {
     // the engine never throws on data; if it ever does, say so for every file read
     const message = readMessages.unexpected((e instanceof Error ? e.message : String(e)).split(/\r?\n/)[0]);
-    return reads.map((r) => (r.ok ? { ok: false, message } : r));
+    return { outcomes: reads.map((r) => (r.ok ? { ok: false, message } : r)), tables: [] };
   }
   let k = 0;
-  return reads.map((r) => (r.ok ? { ok: true, ...results[k++] } : r));
+  return { outcomes: reads.map((r) => (r.ok ? { ok: true, ...v.results[k++] } : r)), tables: v.tables };
 }
 
 /** `files` are paths to read; `names` how each is shown (same order). */
 export async function checkFiles(files: readonly string[], names: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
   const result: RunResult = { files: [...names], sheets: [], findings: [], unreadable: [] };
   const check: CheckOptions = { template: opts.template, maxCells: opts.maxCells, maxInflatedBytes: opts.maxInflatedBytes };
-  if (opts.combine) return gather(result, names, await together(files, names, check, opts.onFile));
+  if (opts.combine) {
+    const t = await together(files, names, check, opts.onFile);
+    if (opts.consolidate) result.consolidated = t.tables.map((ct) => consolidate(ct, cliMessages.sourceFile));
+    return gather(result, names, t.outcomes);
+  }
   const jobs = Math.min(opts.jobs ?? defaultJobs(), files.length);
   if (jobs > 1 && existsSync(WORKER)) return gather(result, names, await inWorkers(files, names, check, jobs, opts.onFile));
   const outcomes: FileOutcome[] = [];

@@ -3,9 +3,9 @@
  * ExcelJS) is import()ed into its own chunk, fetched when a file is opened outside Excel;
  * ExcelJS only writes the report workbook, in another chunk fetched when a report is asked for.
  */
-import type { CheckMessage, CheckRequest } from "./checkFile";
+import type { BookOutcome, CheckMessage, CheckRequest } from "./checkFile";
 import type { ValidationResult } from "../core/validate";
-import type { CheckedResult, FileWorkbookPort } from "./types";
+import type { CheckedResult, FileWorkbookPort, PaneReport, TogetherOptions } from "./types";
 import { TEMPLATE_LIST } from "./templateList";
 
 /** The worker's script, built by webpack beside taskpane.html (entry "check-worker"). */
@@ -47,7 +47,7 @@ export function checkInWorker(
       } else {
         stop();
         if (m.type === "done") resolve({ ...m.result, findings, preview });
-        else reject(new Error(m.message));
+        else reject(new Error(m.type === "error" ? m.message : "后台线程出错"));
       }
     };
     worker.onerror = (e) => {
@@ -60,6 +60,60 @@ export function checkInWorker(
   });
 }
 
+/**
+ * 合并校验 in a fresh Web Worker: every file read there, then validated together; one outcome per
+ * file, in order. Aborting terminates the worker.
+ */
+export function checkTogetherInWorker(
+  makeWorker: () => Worker,
+  files: readonly { data: ArrayBuffer; file: string }[],
+  opts: TogetherOptions,
+): Promise<BookOutcome[]> {
+  return new Promise((resolve, reject) => {
+    if (opts.signal?.aborted) {
+      reject(new Error("已取消"));
+      return;
+    }
+    const worker = makeWorker();
+    const stop = () => {
+      worker.terminate();
+      opts.signal?.removeEventListener("abort", cancel);
+    };
+    const cancel = () => {
+      stop();
+      reject(new Error("已取消"));
+    };
+    opts.signal?.addEventListener("abort", cancel);
+    const findings: ValidationResult["findings"][] = files.map(() => []);
+    const previews: NonNullable<CheckedResult["preview"]>[] = files.map(() => []);
+    worker.onmessage = (e: MessageEvent<CheckMessage>) => {
+      const m = e.data;
+      if (m.type === "progress") opts.onProgress?.(m.book ?? 0, m.progress);
+      else if (m.type === "findings") {
+        const list = findings[m.book ?? 0];
+        for (const f of m.findings) list.push(f);
+      } else if (m.type === "preview") {
+        const preview = previews[m.book ?? 0];
+        if (m.meta) preview[m.sheet] = m.meta;
+        const rows = preview[m.sheet]?.rows;
+        if (rows) for (const r of m.rows) rows.push(r);
+      } else if (m.type === "doneAll") {
+        stop();
+        resolve(m.outcomes.map((o, b) => (o.ok ? { ok: true, result: { ...o.result, findings: findings[b], preview: previews[b] } } : o)));
+      } else {
+        stop();
+        reject(new Error(m.type === "error" ? m.message : "后台线程出错"));
+      }
+    };
+    worker.onerror = (e) => {
+      stop();
+      reject(new Error(`读取失败：${e.message || "后台线程出错"}`));
+    };
+    const req: CheckRequest = { together: files.map((f) => ({ data: f.data, file: f.file })) };
+    worker.postMessage(req, files.map((f) => f.data));
+  });
+}
+
 export function createFileWorkbookPort(): FileWorkbookPort {
   return {
     async read(data, file) {
@@ -68,15 +122,32 @@ export function createFileWorkbookPort(): FileWorkbookPort {
     },
     ...(typeof Worker === "undefined"
       ? {}
-      : { check: (data: ArrayBuffer, file: string, opts: Parameters<NonNullable<FileWorkbookPort["check"]>>[2]) => checkInWorker(() => new Worker(CHECK_WORKER_URL), data, file, opts) }),
-    async report(result, file) {
+      : {
+        check: (data: ArrayBuffer, file: string, opts: Parameters<NonNullable<FileWorkbookPort["check"]>>[2]) => checkInWorker(() => new Worker(CHECK_WORKER_URL), data, file, opts),
+        checkTogether: (files: readonly { data: ArrayBuffer; file: string }[], opts: TogetherOptions) => checkTogetherInWorker(() => new Worker(CHECK_WORKER_URL), files, opts),
+      }),
+    async report(input) {
       const { writeReportWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/report");
-      return writeReportWorkbook({
-        findings: result.findings,
-        sheets: result.sheets.map((s) => ({ file, ...s })),
-        files: [file],
-        templates: TEMPLATE_LIST,
-      });
+      return writeReportWorkbook({ ...reportInput(input), templates: TEMPLATE_LIST });
     },
   };
+}
+
+/** The files as the pane holds them → the report's input: every file, its sheets and findings, the unreadable ones with their reason. */
+export function reportInput(files: PaneReport) {
+  const out = {
+    findings: [] as ValidationResult["findings"][number][],
+    sheets: [] as (ValidationResult["sheets"][number] & { file: string })[],
+    files: files.map((f) => f.file),
+    unreadable: [] as { file: string; message: string }[],
+  };
+  for (const f of files) {
+    if ("message" in f) {
+      out.unreadable.push({ file: f.file, message: f.message });
+      continue;
+    }
+    for (const s of f.result.sheets) out.sheets.push({ file: f.file, ...s });
+    for (const x of f.result.findings) out.findings.push(x);
+  }
+  return out;
 }

@@ -5,7 +5,7 @@
 import type { Severity } from "../core/validate/findings";
 import type { ValidationResult } from "../core/validate";
 import type { WorkbookSnapshot } from "../core/validate/snapshot";
-import type { CheckProgress } from "./checkFile";
+import type { BookOutcome, CheckProgress } from "./checkFile";
 import type { PreviewSheet } from "./preview/cells";
 
 export type { ExcelPort, ReadProgress, ReportCell } from "../office/port";
@@ -50,8 +50,23 @@ export interface FileWorkbookPort {
    * (the promise then rejects). Absent where the page has no Worker: then read + validate here.
    */
   check?(data: ArrayBuffer, file: string, opts: { onProgress?: (p: CheckProgress) => void; signal?: AbortSignal }): Promise<CheckedResult>;
-  report(result: ValidationResult, file: string): Promise<Uint8Array>;
+  /**
+   * 合并校验 off the page's thread: every file read, then validated together (one outcome per
+   * file, in order). Absent where the page has no Worker: then read + validate together here.
+   */
+  checkTogether?(files: readonly { data: ArrayBuffer; file: string }[], opts: TogetherOptions): Promise<BookOutcome[]>;
+  /** The report workbook over every file opened (an unreadable file is one row with its reason). */
+  report(files: PaneReport): Promise<Uint8Array>;
 }
+
+export interface TogetherOptions {
+  /** `book`: index of the file the progress is about */
+  onProgress?: (book: number, p: CheckProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** Every file the pane has checked, in the order opened: its result, or why it could not be read. */
+export type PaneReport = readonly ({ file: string; result: ValidationResult } | { file: string; message: string })[];
 
 /** Where the sample workbooks are served, relative to taskpane.html. */
 export const templateUrl = (id: string) => `assets/templates/${id}.xlsx`;

@@ -179,6 +179,46 @@ if (!haveChromium && process.env.CI) {
       await page.close();
     });
 
+    test("many files: the file selected in the list shows its own preview; a finding clicked selects its cell there; 合并校验 keeps each file's preview", async () => {
+      const examples = path.join(DIST, "assets/templates/examples");
+      const { page, errors } = await open(1280, 800);
+      await page.locator("input[type=file]").waitFor({ state: "attached", timeout: 30_000 });
+      await page.setInputFiles("input[type=file]", [path.join(examples, "grid-errors.xlsx"), path.join(examples, "petition-errors.xlsx")]);
+      const list = page.getByRole("region", { name: "已打开2个文件" });
+      await list.getByText(/^通过\d+个，未通过\d+个，无法读取0个$/).waitFor({ timeout: 60_000 });
+      const grid = page.getByRole("grid");
+      const shows = async (title: string) => {
+        await grid.getByText(title).first().waitFor({ timeout: 30_000 });
+        expect(await grid.count()).toBe(1);
+      };
+      // the first file's preview, then the second's alone
+      await page.getByText("文件：grid-errors.xlsx").waitFor();
+      await shows("2024年度社区网格化管理服务配置表");
+      await list.getByRole("button", { name: /^petition-errors\.xlsx/ }).click();
+      await page.getByText("文件：petition-errors.xlsx").waitFor();
+      await shows("2024年度信访工作目标管理考核评分表");
+      expect(await grid.getByText("2024年度社区网格化管理服务配置表").count()).toBe(0);
+      const target = (await planted())[0].cell;
+      await page.locator("li > button", { hasText: target }).first().click();
+      await expect(grid.locator(`[data-address="${target}"]`).getAttribute("aria-selected")).resolves.toBe("true");
+      // back to the first file: its own sheet, nothing picked in it yet (the grid's cursor on its first data row, column A)
+      await list.getByRole("button", { name: /^grid-errors\.xlsx/ }).click();
+      await shows("2024年度社区网格化管理服务配置表");
+      expect(await grid.locator('[aria-selected="true"]').count()).toBe(1);
+      expect(await selectedAddress(page)).toMatch(/^A\d+$/);
+
+      // 合并校验: the files checked together, each still with its preview
+      await page.getByRole("checkbox", { name: "合并校验" }).check();
+      await list.getByText(/^通过\d+个，未通过\d+个，无法读取0个$/).waitFor({ timeout: 60_000 });
+      await list.getByRole("button", { name: /^petition-errors\.xlsx/ }).click();
+      await page.getByText("文件：petition-errors.xlsx").waitFor();
+      await shows("2024年度信访工作目标管理考核评分表");
+      await page.locator("li > button", { hasText: target }).first().click();
+      await expect(grid.locator(`[data-address="${target}"]`).getAttribute("aria-selected")).resolves.toBe("true");
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+
     test("a 100k-row sheet: the preview scrolls without a long task over 50 ms; a finding far down is brought into view", async () => {
       const { writeXlsx } = await import("../bench/cli");
       const { petitionSheet } = await import("../bench/sheets");

@@ -35,6 +35,8 @@ export interface CombinedTable {
   origins: (RowOrigin | undefined)[];
   /** per 0-based row of `sheet`: the index of its workbook (-1 for the header rows) */
   books: number[];
+  /** 0-based rows of `sheet` holding the table's header (two for a two-row header) */
+  headerRows: readonly number[];
   /** the tables combined: workbook index and sheet name */
   parts: { book: number; file: string; sheet: string; rows: number }[];
 }
@@ -104,7 +106,7 @@ function combine(template: TemplateDef, parts: readonly Part[]): CombinedTable {
   return {
     template,
     sheet: { name: layout.sheet.name, origin: layout.sheet.origin, rows, merges },
-    origins, books,
+    origins, books, headerRows: [...layout.match.headerRows].sort((a, b) => a - b),
     parts: parts.map((p) => ({ book: p.book, file: p.file, sheet: p.sheet.name, rows: p.rows.length })),
   };
 }
@@ -186,4 +188,75 @@ export function validateTogether(books: readonly WorkbookSnapshot[], opts: Engin
     return { sheets: res.sheets, findings };
   });
   return { results: merged, tables };
+}
+
+/** A combined table as the receiving office keeps it (合并汇总, govcheck --combined). */
+export interface ConsolidatedTable {
+  template: TemplateDef;
+  /** the layout's rows down to its header, a 来源文件 column first, then every unit once */
+  sheet: SheetSnapshot;
+  /** data rows written */
+  units: number;
+  /** rows left out as repeats of an earlier one (a marksDuplicates check), where they were */
+  repeats: { file: string; sheet: string; row: number }[];
+  /** cells written as the rules compute them instead of as filed (a recomputes check) */
+  recomputed: number;
+}
+
+/**
+ * The consolidated table of a combined one: every unit once (a row a `marksDuplicates` check
+ * finds repeating an earlier one is left out), the computed columns (合计, 百分制, 类内排名, 综合得分,
+ * 在外天数, 年度补助 and its shares: `recomputes` checks) as the rules give them over the rows kept,
+ * and a 来源文件 column first naming each row's file (and sheet, when a file gave several).
+ */
+export function consolidate(ct: CombinedTable, sourceLabel: string): ConsolidatedTable {
+  const t = ct.template;
+  const run = (sheet: SheetSnapshot, origins: readonly (RowOrigin | undefined)[]) =>
+    runValidation({ sheets: [sheet] }, { templates: [t], template: t.id, origins }).findings;
+  const originRow = ct.sheet.origin?.row ?? 1;
+  const originCol = ct.sheet.origin?.col ?? 1;
+  const dupChecks = new Set(t.checks.filter((c) => c.marksDuplicates).map((c) => c.id));
+  const repeated = new Set<number>();
+  for (const f of run(ct.sheet, ct.origins)) if (dupChecks.has(f.check)) repeated.add(f.row - originRow);
+  const keep = ct.sheet.rows.map((_, r) => !repeated.has(r));
+  const rows = ct.sheet.rows.filter((_, r) => keep[r]);
+  const origins = ct.origins.filter((_, r) => keep[r]);
+  const kept: SheetSnapshot = { ...ct.sheet, rows };
+  // the computed columns over the rows kept (ranks among them)
+  const fixChecks = new Set(t.checks.filter((c) => c.recomputes).map((c) => c.id));
+  const fixes = new Map<number, Map<number, CellValue>>();
+  let recomputed = 0;
+  for (const f of run(kept, origins)) {
+    if (!fixChecks.has(f.check) || f.expected === undefined) continue;
+    const r = f.row - originRow;
+    const c = columnNumber(f.column) - originCol;
+    let byCol = fixes.get(r);
+    if (!byCol) fixes.set(r, (byCol = new Map()));
+    if (!byCol.has(c)) {
+      byCol.set(c, f.expected);
+      recomputed++;
+    }
+  }
+  const books = new Set(origins.filter((o): o is RowOrigin => o !== undefined).map((o) => `${o.file}\u0000${o.sheet}`));
+  const files = new Set(origins.filter((o): o is RowOrigin => o !== undefined).map((o) => o.file));
+  const bySheet = books.size > files.size;
+  const top = ct.headerRows[0];
+  const bottom = ct.headerRows[ct.headerRows.length - 1];
+  const out: CellValue[][] = rows.map((row, r) => {
+    const o = origins[r];
+    const fixed = fixes.get(r);
+    const cells = fixed ? row.map((v, c) => (fixed.has(c) ? fixed.get(c)! : v)) : [...row];
+    const source = o === undefined ? (r === top ? sourceLabel : null) : bySheet ? `${o.file}（${o.sheet}）` : o.file;
+    return [source, ...cells];
+  });
+  // the header rows come first and are all kept: the 来源文件 header spans them
+  const merges: MergeRange[] = (ct.sheet.merges ?? []).map((m) => ({ ...m, left: m.left + 1, right: m.right + 1 }));
+  if (bottom > top) merges.push({ top, left: 0, bottom, right: 0 });
+  return {
+    template: t,
+    sheet: { name: t.title.slice(0, 31), rows: out, merges },
+    units: origins.filter((o) => o !== undefined).length,
+    repeats: ct.origins.filter((o, r) => o !== undefined && !keep[r]).map((o) => ({ file: o!.file, sheet: o!.sheet, row: o!.row })),
+    recomputed,
+  };
 }

@@ -82,6 +82,13 @@ export interface CheckMeta {
    * its findings there replace those of each file alone.
    */
   acrossFiles?: boolean;
+  /**
+   * Its `expected` is the value the rules compute for the reported cell (合计, 百分制, 类内排名,
+   * 综合得分, 在外天数, 年度补助 and its shares): the consolidated table (合并汇总) writes it there.
+   */
+  recomputes?: boolean;
+  /** Its findings mark a row that repeats an earlier one: the consolidated table keeps the first. */
+  marksDuplicates?: boolean;
 }
 
 export interface Check extends CheckMeta {

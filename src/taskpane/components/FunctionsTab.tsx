@@ -1,4 +1,8 @@
-/** 函数 tab: each custom function with its description, parameters and an example; 插入 writes it into the active cell. */
+/**
+ * 函数 tab: each custom function with its description, parameters and an example; 插入 writes it
+ * into the active cell. Outside Excel, DeskFunctions.tsx lists the same items with a calculator.
+ */
+import type { ReactNode } from "react";
 import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { ExcelPort, FetchJson, FunctionInfo } from "../types";
 import { useFunctions } from "../hooks/useFunctions";
@@ -23,15 +27,18 @@ const useStyles = makeStyles({
   },
 });
 
-function FunctionItem(props: { fn: FunctionInfo; disabled: boolean; canInsert: boolean; onInsert: (formula: string) => void }) {
+export function FunctionItem(props: {
+  fn: FunctionInfo; disabled?: boolean; canInsert?: boolean; onInsert?: (formula: string) => void; children?: ReactNode;
+}) {
   const m = useMessages();
   const s = useStyles();
   const { fn } = props;
   const formula = exampleFor(fn.id);
-  const fullName = `${FUNCTION_NAMESPACE}.${fn.name}`;
+  const fullName = `${FUNCTION_NAMESPACE}.${fn.id}`;
   return (
     <li className={s.item} aria-label={fullName}>
       <h3 className={s.name}>{fullName}</h3>
+      {fn.name !== fn.id && <div>{m.zhName(`${FUNCTION_NAMESPACE}.${fn.name}`)}</div>}
       <p>{fn.description}</p>
       {fn.parameters.length > 0 && (
         <>
@@ -40,8 +47,8 @@ function FunctionItem(props: { fn: FunctionInfo; disabled: boolean; canInsert: b
             {fn.parameters.map((p) => (
               <li key={p.name}>
                 <code>{p.name}</code>
-                {p.optional ? `(${m.optional})` : ""}
-                {p.description ? `:${p.description}` : ""}
+                {p.optional ? m.optional : ""}
+                {p.description ? `${m.colon}${p.description}` : ""}
               </li>
             ))}
           </ul>
@@ -50,13 +57,16 @@ function FunctionItem(props: { fn: FunctionInfo; disabled: boolean; canInsert: b
       <strong>{m.example}</strong>
       <code className={s.example}>{formula}</code>
       {props.canInsert && (
-        <Button size="small" disabled={props.disabled} aria-label={`${m.insert} ${fullName}`} onClick={() => props.onInsert(formula)}>
+        <Button size="small" disabled={props.disabled} aria-label={`${m.insert} ${fullName}`} onClick={() => props.onInsert?.(formula)}>
           {m.insert}
         </Button>
       )}
+      {props.children}
     </li>
   );
 }
+
+export const useFunctionStyles = useStyles;
 
 export function FunctionsTab(props: { port: ExcelPort; fetchJson: FetchJson }) {
   const m = useMessages();

@@ -1,14 +1,16 @@
 /**
- * Standalone mode, for a browser without Office (and without network): pick or drop an .xlsx,
- * validate it here with the same core, see the same findings, download the report workbook.
- * 打开示例 loads a bundled sample with planted errors.
+ * Standalone mode's 校验 tab, for a browser without Office (and without network): pick or drop
+ * .xlsx files (many at once), validate them here with the same core, one after another; the list
+ * gives each file's verdict, one file's findings are shown at a time, and the report workbook
+ * covers them all. 合并校验 checks the files' tables of one template as one table. 打开示例 loads
+ * a bundled sample with planted errors. Loaded as its own chunk (App.tsx): not in the first load.
  */
 import { useEffect, useRef, useState } from "react";
 import { Button, Select, Spinner, makeStyles, tokens, useId } from "@fluentui/react-components";
 import type { TemplateSummary } from "../../core/validate";
 import type { FetchBytes, FileWorkbookPort, ValidateFn } from "../types";
 import { exampleUrl } from "../types";
-import { isXlsxName, useFileValidation } from "../hooks/useFileValidation";
+import { type FileSource, isXlsxName, useFileValidation } from "../hooks/useFileValidation";
 import { useAction } from "../hooks/useAction";
 import { reportFileName, saveBytes } from "../download";
 import { useMessages } from "../i18n";
@@ -17,7 +19,7 @@ import { PreviewLayout } from "./LazySheetPreview";
 import type { CellRef } from "./SheetPreview";
 import { SheetSummary } from "./SheetSummary";
 import { Notice } from "./Notice";
-import { BlankDownloads } from "./TemplatesTab";
+import { FileList } from "./FileList";
 
 export interface StandalonePaneProps {
   filePort: FileWorkbookPort;
@@ -46,6 +48,9 @@ const useStyles = makeStyles({
     position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap",
     ":focus-visible + label": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
+  together: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS, margin: `${tokens.spacingVerticalS} 0` },
+  togetherInput: { width: "16px", height: "16px", margin: "2px 0 0", accentColor: tokens.colorBrandBackground, flexShrink: 0 },
+  hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   pick: {
     cursor: "pointer", padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
     borderRadius: tokens.borderRadiusMedium, fontWeight: tokens.fontWeightSemibold,
@@ -59,27 +64,27 @@ export function StandalonePane(props: StandalonePaneProps) {
   const s = useStyles();
   const inputId = useId("xlsx-file");
   const selectId = useId("sample");
-  const { state, openBytes, reportBytes, cancel, fail } = useFileValidation(props.filePort, props.validate);
+  const togetherId = useId("together");
+  const { state, openFiles, openBytes, setTogether, select, reportBytes, cancel } = useFileValidation(props.filePort, props.validate);
   const action = useAction();
   const [dragging, setDragging] = useState(false);
   const [sample, setSample] = useState<string>(props.templates.find((t) => t.id === props.initialSample)?.id ?? props.templates[0]?.id ?? "");
   const opened = useRef(false);
-  // the cell picked in the findings list or in the sheet preview, shared by both
-  const [selected, setSelected] = useState<CellRef | null>(null);
+  // the cell picked in the findings list or in the sheet preview, shared by both; kept with the
+  // file it was picked in (another file selected in the list starts with none)
+  const [picked, setPicked] = useState<{ id: number; cell: CellRef } | null>(null);
 
   const openSample = (id: string) => {
     const url = exampleUrl(id);
-    setSelected(null);
     void openBytes(url.split("/").pop() ?? url, () => props.fetchBytes(url));
   };
-  const openFile = (file: File | undefined) => {
-    if (!file) return;
-    if (!isXlsxName(file.name)) {
-      fail(m.notXlsx);
-      return;
-    }
-    setSelected(null);
-    void openBytes(file.name, () => file.arrayBuffer());
+  const open = (list: FileList | null | undefined) => {
+    const files = Array.from(list ?? []);
+    void openFiles(files.map((file): FileSource => ({
+      file: file.name,
+      load: () => file.arrayBuffer(),
+      refused: isXlsxName(file.name) ? undefined : m.notXlsx,
+    })));
   };
 
   useEffect(() => {
@@ -90,6 +95,13 @@ export function StandalonePane(props: StandalonePaneProps) {
     // once, on mount
   }, []);
 
+  const busy = state.files.some((f) => f.status.phase === "loading" || f.status.phase === "waiting");
+  const checked = state.files.some((f) => f.status.phase === "done");
+  const current = state.files.find((f) => f.id === state.selected);
+  const st = current?.status;
+  const selected = current && picked?.id === current.id ? picked.cell : null;
+  const setSelected = (cell: CellRef | null) => setPicked(current && cell ? { id: current.id, cell } : null);
+
   return (
     <div>
       <h2>{m.standaloneTitle}</h2>
@@ -98,15 +110,16 @@ export function StandalonePane(props: StandalonePaneProps) {
         className={dragging ? `${s.drop} ${s.dragging}` : s.drop}
         onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
         onDragLeave={() => setDragging(false)}
-        onDrop={(e) => { e.preventDefault(); setDragging(false); openFile(e.dataTransfer.files[0]); }}
+        onDrop={(e) => { e.preventDefault(); setDragging(false); open(e.dataTransfer.files); }}
       >
         <span>{m.dropHere}</span>
         <input
           id={inputId}
           className={s.hiddenInput}
           type="file"
+          multiple
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={(e) => { openFile(e.target.files?.[0]); e.target.value = ""; }}
+          onChange={(e) => { open(e.target.files); e.target.value = ""; }}
         />
         <label htmlFor={inputId} className={s.pick}>{m.chooseFile}</label>
       </div>
@@ -115,57 +128,81 @@ export function StandalonePane(props: StandalonePaneProps) {
         <Select id={selectId} value={sample} onChange={(_, d) => setSample(d.value)}>
           {props.templates.map((t) => <option key={t.id} value={t.id}>{t.title}</option>)}
         </Select>
-        <Button onClick={() => openSample(sample)} disabled={state.phase === "loading" || !sample}>{m.openSample}</Button>
+        <Button onClick={() => openSample(sample)} disabled={busy || !sample}>{m.openSample}</Button>
       </div>
 
-      {state.phase === "loading" && (
-        <div className={s.row}>
-          <Spinner
-            size="tiny"
-            role="status"
-            label={!state.progress
-              ? m.loadingFile(state.file)
-              : state.progress.stage === "validate"
-                ? m.validatingFile(state.file)
-                : m.readingProgress(state.file, state.progress.sheet ?? "", state.progress.sheetIndex ?? 1, state.progress.sheets ?? 1, state.progress.percent)}
+      {state.files.length >= 2 && (
+        <div className={s.together}>
+          <input
+            id={togetherId}
+            type="checkbox"
+            className={s.togetherInput}
+            checked={state.together}
+            aria-describedby={`${togetherId}-hint`}
+            onChange={(e) => setTogether(e.target.checked)}
           />
-          <Button size="small" onClick={cancel}>{m.cancelRead}</Button>
+          <div>
+            <label htmlFor={togetherId} className={s.file}>{m.togetherLabel}</label>
+            <div id={`${togetherId}-hint`} className={s.hint}>{m.togetherHint}</div>
+          </div>
         </div>
       )}
-      {state.phase === "cancelled" && <Notice notice={{ intent: "warning", text: m.readCancelled(state.file) }} />}
-      {state.phase === "error" && (
-        <Notice notice={{ intent: "error", text: m.errorPrefix + (state.file ? `${state.file}:` : "") + state.message }} />
-      )}
-      {state.phase === "done" && (
+      {state.files.length > 0 && (
         <>
+          <FileList files={state.files} selected={state.selected} onSelect={select} />
           <div className={s.row}>
-            <span className={s.file}>{m.fileLabel(state.file)}</span>
+            {busy && <Button size="small" onClick={cancel}>{m.cancelRead}</Button>}
             <Button
               appearance="primary"
-              disabled={action.busy}
+              disabled={action.busy || busy || !checked}
               onClick={() => action.perform(async () => {
                 const report = await reportBytes();
                 if (!report) return "";
-                const name = reportFileName(report.name, m.reportFileSuffix);
+                const name = reportFileName(report.files > 1 ? m.reportManyName(report.name, report.files) : report.name, m.reportFileSuffix);
                 (props.save ?? saveBytes)(name, report.bytes);
                 return m.reportDownloaded(name);
               }, m.errorPrefix)}
             >{m.downloadReport}</Button>
           </div>
           <Notice notice={action.notice} />
-          <SheetSummary sheets={state.result.sheets} templates={props.templates} />
+        </>
+      )}
+
+      {current && st?.phase === "loading" && (
+        <div className={s.row}>
+          <Spinner
+            size="tiny"
+            role="status"
+            label={!st.progress
+              ? m.loadingFile(current.file)
+              : st.progress.stage === "validate"
+                ? m.validatingFile(current.file)
+                : m.readingProgress(current.file, st.progress.sheet ?? "", st.progress.sheetIndex ?? 1, st.progress.sheets ?? 1, st.progress.percent)}
+          />
+        </div>
+      )}
+      {current && st?.phase === "cancelled" && <Notice notice={{ intent: "warning", text: m.readCancelled(current.file) }} />}
+      {current && st?.phase === "error" && (
+        <Notice notice={{ intent: "error", text: m.unreadableFile(current.file, st.message) }} />
+      )}
+      {current && st?.phase === "done" && (
+        <>
+          <div className={s.row}>
+            <span className={s.file}>{m.fileLabel(current.file)}</span>
+          </div>
+          <SheetSummary sheets={st.result.sheets} templates={props.templates} />
           <h3>{m.findingsTitle}</h3>
           <PreviewLayout
-            sheets={state.result.preview ?? []}
-            results={state.result.sheets}
-            findings={state.result.findings}
+            key={current.id}
+            sheets={st.result.preview ?? []}
+            results={st.result.sheets}
+            findings={st.result.findings}
             selected={selected}
             onSelect={setSelected}
-            list={<FindingsList findings={state.result.findings} showSheet={state.result.sheets.length > 1} onSelect={(f) => setSelected({ sheet: f.sheet, cell: f.cell })} />}
+            list={<FindingsList key={current.id} findings={st.result.findings} showSheet={st.result.sheets.length > 1} onSelect={(f) => setSelected({ sheet: f.sheet, cell: f.cell })} />}
           />
         </>
       )}
-      <BlankDownloads templates={props.templates} />
     </div>
   );
 }

@@ -2,9 +2,9 @@
  * 模板 tab: for each template, insert its blank fill-in template (assets/templates/blank/<id>.xlsx:
  * dropdowns, value ranges and formulas) or its filled sample (assets/templates/<id>.xlsx) into the
  * workbook. Where Excel writes templates cell by cell (no ExcelApi 1.13), the blank's formulas and
- * validations are fetched beside it (<id>.json) and written after its cells. BlankDownloads offers
- * the blanks as plain links in the standalone (browser) pane. Nothing here is bundled: the files
- * are fetched on use.
+ * validations are fetched beside it (<id>.json) and written after its cells. The standalone
+ * (browser) pane offers the same files as downloads (DeskTemplates.tsx). Nothing here is bundled:
+ * the files are fetched on use.
  */
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { TemplateSummary } from "../../core/validate";
@@ -84,24 +84,5 @@ export function TemplatesTab(props: { port: ExcelPort; fetchBytes: FetchBytes; t
         ))}
       </ul>
     </div>
-  );
-}
-
-/** The blank templates as download links (standalone pane: no workbook to insert into). */
-export function BlankDownloads(props: { templates: readonly TemplateSummary[] }) {
-  const m = useMessages();
-  const s = useStyles();
-  return (
-    <section>
-      <h3>{m.downloadBlank}</h3>
-      <p>{m.blankIntro}</p>
-      <ul className={s.list}>
-        {props.templates.map((t) => (
-          <li key={t.id}>
-            <a href={blankUrl(t.id)} download={`${t.title}.xlsx`} aria-label={`${m.downloadBlank} ${t.title}`}>{t.title}</a>
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }

@@ -4,6 +4,8 @@ import type { FetchJson, FunctionInfo, FunctionParam } from "../types";
 import { errorText } from "../i18n";
 
 export const FUNCTIONS_JSON_URL = "functions.json";
+/** The Chinese names and descriptions (scripts/functions-locale.js), same ids and parameters. */
+export const FUNCTIONS_ZH_JSON_URL = "functions.zh-CN.json";
 
 /** Keeps what the pane shows from functions.json; anything malformed is an error, not a guess. */
 export function parseFunctionsJson(json: unknown): FunctionInfo[] {
@@ -32,14 +34,14 @@ export type FunctionsState =
   | { phase: "ready"; functions: FunctionInfo[] }
   | { phase: "error"; message: string };
 
-export function useFunctions(fetchJson: FetchJson): FunctionsState {
+export function useFunctions(fetchJson: FetchJson, url: string = FUNCTIONS_JSON_URL): FunctionsState {
   const [state, setState] = useState<FunctionsState>({ phase: "loading" });
   useEffect(() => {
     let live = true;
-    fetchJson(FUNCTIONS_JSON_URL)
+    fetchJson(url)
       .then((json) => { if (live) setState({ phase: "ready", functions: parseFunctionsJson(json) }); })
       .catch((e) => { if (live) setState({ phase: "error", message: errorText(e) }); });
     return () => { live = false; };
-  }, [fetchJson]);
+  }, [fetchJson, url]);
   return state;
 }

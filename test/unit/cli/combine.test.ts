@@ -10,6 +10,8 @@ import { gridRuleset } from "../../../src/core/rules/grid/data";
 import { splitShare, subsidy } from "../../../src/core/rules/grid/compute";
 import type { Finding } from "../../../src/core/validate/findings";
 import { writeSnapshotWorkbook } from "../../../src/xlsx/write";
+import { readWorkbookFile } from "../../../src/xlsx/read";
+import { validateWorkbook } from "../../../src/core/validate";
 import { tempDir } from "../xlsx/helpers";
 
 const root = resolve(__dirname, "../../..");
@@ -84,6 +86,29 @@ describe("govcheck --combine", () => {
     } finally {
       require("fs").rmSync(join(tmp.dir, "grid", "坏文件.xlsx"));
     }
+  });
+
+  test("--combined writes the consolidated table: 来源文件 first, every community once", async () => {
+    const r = govcheck(["grid", "--combined", "汇总.xlsx"]);
+    expect(r.code).toBe(1); // the repeat is still a finding of its file
+    expect(r.stderr).toContain("合并汇总已写入汇总.xlsx：社区网格化管理服务配置表3行（略去重复1行）");
+    const book = await readWorkbookFile(join(tmp.dir, "汇总.xlsx"));
+    expect(book.sheets.map((s) => s.name)).toEqual(["社区网格化管理服务配置表"]);
+    const rows = book.sheets[0].rows;
+    expect(rows[0][0]).toBe("来源文件");
+    expect(rows.slice(1).map((row) => `${row[0]} ${row[1]}${row[3]}`)).toEqual([
+      "grid/南岗区-网格配置.xlsx 南岗区文化社区", "grid/南岗区-网格配置.xlsx 南岗区安民社区", "grid/道里区-网格配置.xlsx 道里区共乐社区",
+    ]);
+    // read back and checked on its own, it has no error
+    expect(validateWorkbook(book).findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  test("--combined needs an .xlsx name, and two tables of one template to combine", () => {
+    expect(govcheck(["grid", "--combined", "汇总.csv"]).code).toBe(2);
+    const one = govcheck(["grid/南岗区-网格配置.xlsx", "--combined", "一个.xlsx"]);
+    expect(one.code).toBe(2);
+    expect(one.stderr).toContain("没有可合并的表格");
+    expect(existsSync(join(tmp.dir, "一个.xlsx"))).toBe(false);
   });
 
   const soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].find((p) => existsSync(p));

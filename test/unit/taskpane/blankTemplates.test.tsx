@@ -2,15 +2,18 @@
 /**
  * Issue 13 item 1, the pane: the 模板 tab inserts a template's blank (dropdowns and formulas) or its
  * filled sample; on Excel that writes templates cell by cell the blank's formulas and validations
- * (<id>.json) go with it; the standalone pane offers each blank as a download link.
+ * (<id>.json) go with it; the standalone pane's 模板 tab offers each blank and each sample as a
+ * download link (issue 12 item 2).
  */
 import { readFileSync } from "fs";
 import { join } from "path";
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { BlankDownloads, TemplatesTab } from "../../../src/taskpane/components/TemplatesTab";
+import { TemplatesTab } from "../../../src/taskpane/components/TemplatesTab";
+import { DeskTemplates } from "../../../src/taskpane/components/DeskTemplates";
 import { TEMPLATE_LIST, blankExtrasUrl, blankUrl } from "../../../src/taskpane/templateList";
 import { toBase64 } from "../../../src/taskpane/base64";
+import { templateUrl } from "../../../src/taskpane/types";
 import { hostZhCN } from "../../../src/taskpane/hostMessages";
 import { zhCN } from "../../../src/i18n/zh-CN";
 import { TEMPLATES, fakePort, renderWith } from "./fakes";
@@ -48,13 +51,18 @@ describe("模板 tab: blank templates", () => {
     expect(extras.validations.map((v) => v.type)).toContain("list");
   });
 
-  test("the standalone pane's links: one per template, to the committed blanks", () => {
-    renderWith(<BlankDownloads templates={TEMPLATE_LIST} />);
+  test("the standalone 模板 tab's links: the blank and the filled sample of each template, committed files", () => {
+    renderWith(<DeskTemplates templates={TEMPLATE_LIST} />);
     for (const t of TEMPLATE_LIST) {
       const link = screen.getByRole("link", { name: `下载空白模板 ${t.title}` });
       expect(link.getAttribute("href")).toBe(blankUrl(t.id));
       expect(link.getAttribute("download")).toBe(`${t.title}.xlsx`);
-      expect(readFileSync(join(root, "src", "taskpane", "..", "..", blankUrl(t.id))).length).toBeGreaterThan(0);
+      expect(readFileSync(join(root, blankUrl(t.id))).length).toBeGreaterThan(0);
+      const sample = screen.getByRole("link", { name: `下载填写示例 ${t.title}` });
+      expect(sample.getAttribute("href")).toBe(templateUrl(t.id));
+      expect(sample.getAttribute("download")).toBe(`${t.title}（示例）.xlsx`);
+      expect(readFileSync(join(root, templateUrl(t.id))).length).toBeGreaterThan(0);
     }
+    expect(screen.queryByRole("button")).toBeNull();
   });
 });

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { type CheckMessage, type CheckProgress, FINDINGS_BATCH, runCheck } from "../../../src/taskpane/checkFile";
-import { checkInWorker } from "../../../src/taskpane/fileWorkbook";
+import { type CheckMessage, type CheckProgress, type CheckRequest, FINDINGS_BATCH, runCheck } from "../../../src/taskpane/checkFile";
+import { checkInWorker, checkTogetherInWorker } from "../../../src/taskpane/fileWorkbook";
 import type { ValidationResult } from "../../../src/core/validate";
 
 jest.setTimeout(60_000);
@@ -49,7 +49,7 @@ class FakeWorker {
   onerror: ((e: ErrorEvent) => void) | null = null;
   terminated = false;
   transferred: unknown[] = [];
-  postMessage(req: { data: ArrayBuffer; file: string }, transfer: unknown[]) {
+  postMessage(req: CheckRequest, transfer: unknown[]) {
     this.transferred = transfer;
     setTimeout(() => void runCheck(req, (m) => {
       if (!this.terminated) this.onmessage?.({ data: m } as MessageEvent<CheckMessage>);
@@ -104,3 +104,38 @@ describe("checkInWorker (the page's side)", () => {
   });
 });
 
+
+describe("合并校验 in the worker (issue 12 item 4)", () => {
+  it("reads every file, validates them together as govcheck --combine does, and names the unreadable one", async () => {
+    const w = new FakeWorker();
+    const progressed = new Set<number>();
+    const files = [
+      { data: bufferOf(example("trip")), file: "甲.xlsx" },
+      { data: new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9]).buffer, file: "坏.xlsx" },
+      { data: bufferOf(example("trip")), file: "乙.xlsx" },
+    ];
+    const outcomes = await checkTogetherInWorker(() => w as unknown as Worker, files, { onProgress: (book) => progressed.add(book) });
+    const { validateTogether } = await import("../../../src/core/validate/combine");
+    const { templates } = await import("../../../src/core/validate");
+    const { readWorkbookBuffer } = await import("../../../src/xlsx/buffer");
+    const books = [await readWorkbookBuffer(example("trip"), { file: "甲.xlsx" }), await readWorkbookBuffer(example("trip"), { file: "乙.xlsx" })];
+    const expected = validateTogether(books, { templates }).results;
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+    expect(outcomes[1]).toEqual({ ok: false, message: expect.stringMatching(/^不是\.xlsx工作簿/) });
+    const got = outcomes.flatMap((o) => (o.ok ? [o.result] : []));
+    expect(got.map((r) => r.findings)).toEqual(expected.map((r) => r.findings));
+    // the same requests twice: each 团长 now leads two trips this year (TRIP-2), naming the other file's cell
+    const alone = await readWorkbookBuffer(example("trip"), { file: "甲.xlsx" });
+    const { validateWorkbook } = await import("../../../src/core/validate");
+    expect(got[0].findings.length).toBeGreaterThan(validateWorkbook(alone).findings.length);
+    expect(got[0].findings.some((f) => f.message.includes("“乙.xlsx”"))).toBe(true);
+    expect(got[0].sheets[0]).toHaveProperty("unit");
+    // each file read keeps its own sheets for the preview
+    expect(outcomes.map((o) => (o.ok ? o.result.preview?.map((p) => p.rows.length) : null))).toEqual([
+      books[0].sheets.map((sh) => sh.rows.length), null, books[1].sheets.map((sh) => sh.rows.length),
+    ]);
+    expect([...progressed].sort()).toEqual([0, 2]);
+    expect(w.transferred).toHaveLength(3);
+    expect(w.terminated).toBe(true);
+  });
+});

@@ -35,10 +35,14 @@ describe("boot: Office answering late", () => {
     });
     expect(container.textContent).toBe("正在连接 Excel…");
     await act(async () => report({ excel: false, displayLanguage: null }));
-    expect(screen.queryByRole("tab", { name: "校验" })).toBeNull();
+    // standalone: the same tabs, 校验 being the file checker (its own chunk)
+    expect(await screen.findByRole("heading", { name: "离线校验（浏览器模式）" })).toBeTruthy();
+    expect(screen.getByRole("tab", { name: "校验" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "校验当前工作表" })).toBeNull();
     await act(async () => report({ excel: true, displayLanguage: "zh-CN" }));
-    expect(await screen.findByRole("tab", { name: "校验" })).toBeTruthy();
-    expect(screen.getByRole("button", { name: "校验当前工作表" })).toBeTruthy();
+    expect(await screen.findByRole("button", { name: "校验当前工作表" })).toBeTruthy();
+    expect(screen.getByRole("tab", { name: "校验" })).toBeTruthy();
+    expect(screen.queryByRole("heading", { name: "离线校验（浏览器模式）" })).toBeNull();
     act(() => stop());
   });
 });

@@ -2,8 +2,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { StandalonePane } from "../../../src/taskpane/components/StandalonePane";
-import type { FileWorkbookPort } from "../../../src/taskpane/types";
-import type { ValidationResult } from "../../../src/core/validate";
+import type { FileWorkbookPort, PaneReport } from "../../../src/taskpane/types";
 import { RESULT, TEMPLATES, renderWith } from "./fakes";
 
 jest.setTimeout(60_000);
@@ -11,7 +10,7 @@ jest.setTimeout(60_000);
 function filePort(): jest.Mocked<FileWorkbookPort> {
   return {
     read: jest.fn(async (_data: ArrayBuffer, file: string) => ({ file, sheets: [{ name: "评分表", rows: [] }] })),
-    report: jest.fn(async (_result: ValidationResult, _file: string): Promise<Uint8Array> => new Uint8Array([0x50, 0x4b, 3, 4])),
+    report: jest.fn(async (_files: PaneReport): Promise<Uint8Array> => new Uint8Array([0x50, 0x4b, 3, 4])),
   };
 }
 
@@ -42,7 +41,7 @@ describe("StandalonePane", () => {
     await user.click(screen.getByRole("button", { name: "下载校验报告" }));
     await waitFor(() => expect(save).toHaveBeenCalledTimes(1));
     expect(save.mock.calls[0][0]).toBe("2024信访考核-校验报告.xlsx");
-    expect(port.report).toHaveBeenCalledWith(RESULT, "2024信访考核.xlsx");
+    expect(port.report).toHaveBeenCalledWith([{ file: "2024信访考核.xlsx", result: RESULT }]);
   });
 
   test("打开示例 loads the bundled errors example of the chosen template", async () => {
@@ -74,6 +73,6 @@ describe("StandalonePane", () => {
     expect((await screen.findByRole("alert")).textContent).toContain("请选择.xlsx格式的工作簿。");
     expect(port.read).not.toHaveBeenCalled();
     await user.upload(input, xlsxFile("坏.xlsx"));
-    await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("坏.xlsx:文件已损坏，无法读取"));
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("无法读取“坏.xlsx”：文件已损坏，无法读取"));
   });
 });

@@ -38,7 +38,7 @@ describe("FunctionsTab", () => {
     const item = await screen.findByRole("listitem", { name: "GOV.GRID_STAFFING" });
     expect(fetchJson).toHaveBeenCalledWith("functions.json");
     expect(item.textContent).toContain("按户数计算社区专职工作者岗位数和公益活动补助");
-    expect(item.textContent).toContain("star_rating(可选):和谐社区星级");
+    expect(item.textContent).toContain("star_rating（可选）：和谐社区星级");
     expect(item.textContent).toContain(FUNCTION_EXAMPLES.GRID_STAFFING);
     await user.click(within(item).getByRole("button", { name: "插入 GOV.GRID_STAFFING" }));
     expect(port.insertFormula).toHaveBeenCalledWith(FUNCTION_EXAMPLES.GRID_STAFFING);

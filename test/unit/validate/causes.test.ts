@@ -115,6 +115,14 @@ describe("petition", () => {
     expect(shown(fs2).filter((x) => !x.includes("c-over-stated"))).toEqual(["K3 annual-average/yearsAdded", "L3 percent/wrongPercent ← K3"]);
   });
 
+  test("the rank of a misfiled unit follows from its 类别 whatever rank it was given", () => {
+    const fs = run(petition, [PH,
+      prow("市卫生局", "C", nearMax("C", 1), 1),
+      prow("市公安局", "C", nearMax("C", 2), 7), // listed in B; no rank in C or B would be 7
+    ]);
+    expect(at(fs, "K3", "rank")).toEqual([expect.objectContaining({ causedBy: "B3" })]);
+  });
+
   test("C-over-stated on a unit listed elsewhere follows from 类别; on a C unit it stands", () => {
     const full = KEYS.map((k) => sectionMax("C", k)) as Six; // 82 > the stated 80
     expect(rawTotal("C", secs(full))).toBeGreaterThan(fullMark("C", "stated"));

@@ -10,7 +10,7 @@ import { petitionScore, rawTotal, sectionMax, type Category } from "../../../src
 import { gridRuleset } from "../../../src/core/rules/grid/data";
 import { splitShare, subsidy } from "../../../src/core/rules/grid/compute";
 import { templates, validateWorkbook, type WorkbookSnapshot } from "../../../src/core/validate";
-import { combineTables, validateTogether } from "../../../src/core/validate/combine";
+import { combineTables, consolidate, validateTogether } from "../../../src/core/validate/combine";
 import { FindingSchema, type Finding } from "../../../src/core/validate/findings";
 
 const opts = { templates };
@@ -131,5 +131,47 @@ describe("combineTables", () => {
     const b = book("b.xlsx", "巡查", [PH, ["2024-03-02", "G1", "张伟", 1]]);
     expect(combineTables([a, b], opts)).toEqual([]);
     expect(combineTables([a], opts)).toEqual([]);
+  });
+});
+
+// ── the consolidated table (合并汇总) ───────────────────────────────────────────────────────
+describe("consolidate", () => {
+  const PH = ["单位", "类别", "信访领导工作", "信访基层基础工作", "信访信息调研宣传", "集体上访和疑难个访", "信访立案件办理", "改革与创新", "合计", "百分制得分", "类内排名", "重大恶性事件"];
+  const KEYS = ["leadership", "grassroots", "information", "collective", "cases", "innovation"] as const;
+  const near = (cat: Category, less: number) => KEYS.map((k) => Math.max(0, sectionMax(cat, k) - less));
+  const prow = (unit: string, cat: Category, s: number[], rank: number, total?: number): CellValue[] => {
+    const sec = Object.fromEntries(KEYS.map((k, i) => [k, s[i]])) as never;
+    return [unit, cat, ...s, total ?? rawTotal(cat, sec), Math.round(petitionScore(cat, sec) * 100) / 100, rank, "否"];
+  };
+  test("every unit once, 来源文件 first, 合计 and ranks as the rules give them over the rows kept", () => {
+    const a = book("一组.xlsx", "评分表", [["信访工作目标管理考核评分表"], PH, prow("市卫生局", "C", near("C", 1), 1), prow("市民政局", "C", near("C", 3), 2)]);
+    const b = book("二组.xlsx", "评分表", [PH, prow("市文化局", "C", near("C", 2), 1, 50), prow("市卫生局", "C", near("C", 1), 1)]);
+    const [ct] = combineTables([a, b], opts);
+    const c = consolidate(ct, "来源文件");
+    expect(c.units).toBe(3);
+    expect(c.repeats).toEqual([{ file: "二组.xlsx", sheet: "评分表", row: 3 }]);
+    const rows = c.sheet.rows;
+    expect(rows[0][1]).toBe("信访工作目标管理考核评分表");
+    expect(rows[1][0]).toBe("来源文件");
+    expect(rows.slice(2).map((r) => [r[0], r[1], r[11]])).toEqual([["一组.xlsx", "市卫生局", 1], ["一组.xlsx", "市民政局", 3], ["二组.xlsx", "市文化局", 2]]);
+    const sec = Object.fromEntries(KEYS.map((k, i) => [k, near("C", 2)[i]])) as never;
+    expect(rows[4][9]).toBe(rawTotal("C", sec)); // filed 50, recomputed
+    expect(c.recomputed).toBeGreaterThanOrEqual(3);
+    // read as a sheet of its own, it is clean of what the rules recompute and of repeats
+    const again = validateWorkbook({ sheets: [c.sheet] }).findings.filter((f) => f.severity === "error");
+    expect(again).toEqual([]);
+  });
+  test("a two-row header: 来源文件 spans both rows", () => {
+    const H2 = [PH.slice(0, 5).concat(["集体上访和疑难个访", "", "信访立案件办理", "", ...PH.slice(7)]),
+      ["", "", "", "", "", "第一年", "第二年", "第一年", "第二年", "", "", "", "", ""]];
+    const m = [{ top: 0, left: 5, bottom: 0, right: 6 }, { top: 0, left: 7, bottom: 0, right: 8 }];
+    const row = (unit: string): CellValue[] => [unit, "C", 15, 13, 6, 18, 18, 14, 14, 7, 73, 91.25, 1, "否"];
+    const a: WorkbookSnapshot = { file: "a.xlsx", sheets: [{ name: "表", rows: [...H2, row("市卫生局")], merges: m }] };
+    const b: WorkbookSnapshot = { file: "b.xlsx", sheets: [{ name: "表", rows: [...H2, row("市民政局")], merges: m }] };
+    const c = consolidate(combineTables([a, b], opts)[0], "来源文件");
+    expect(c.sheet.rows[0][0]).toBe("来源文件");
+    expect(c.sheet.merges).toContainEqual({ top: 0, left: 0, bottom: 1, right: 0 });
+    expect(c.sheet.merges).toContainEqual({ top: 0, left: 6, bottom: 0, right: 7 });
+    expect(c.units).toBe(2);
   });
 });

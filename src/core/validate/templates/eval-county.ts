@@ -136,6 +136,7 @@ const deductionCap: Check = {
 
 const internalCheck: Check = {
   id: "internal",
+  recomputes: true,
   rule: rs.internalWeights.leaders.rule,
   severity: "error",
   description: `内部评估得分 = 领导评价 × ${pct(rs.internalWeights.leaders)} + 同级评价 × ${pct(rs.internalWeights.peers)}`,
@@ -161,6 +162,7 @@ const internalCheck: Check = {
 
 const compositeCheck: Check = {
   id: "composite",
+  recomputes: true,
   rule: rs.weights.indicator.rule,
   severity: "error",
   description: `综合得分 = 指标考核×${pct(rs.weights.indicator)} + 公众评议×${pct(rs.weights.publicAppraisal)} + 内部评估×${pct(rs.weights.internal)}` +

@@ -57,6 +57,7 @@ const subsidyRule = rs.subsidies[0].amount;
 
 const subsidyAmount: Check = {
   id: "subsidy-amount",
+  recomputes: true,
   rule: subsidyRule.rule,
   severity: "error",
   description: `年度补助与和谐社区星级相符（${rs.subsidies.map((x) => `${x.stars.value}星级${x.amount.value}元`).join("、")}，其他无）`,
@@ -82,6 +83,7 @@ const subsidyShareRule = rs.subsidyShare.city;
 
 const subsidyShare: Check = {
   id: "subsidy-share",
+  recomputes: true,
   rule: subsidyShareRule.rule,
   severity: "error",
   description: `市级承担与区级承担按${rs.subsidyShare.city.value}∶${rs.subsidyShare.district.value}分担年度补助`,
@@ -143,6 +145,7 @@ const gridCount: Check = {
 
 const duplicate: Check = {
   id: "duplicate-community",
+  marksDuplicates: true,
   acrossFiles: true,
   rule: rs.gridsPerCommunityMin.rule,
   severity: "error",

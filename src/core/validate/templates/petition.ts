@@ -225,6 +225,7 @@ const majorIncident: Check = {
 
 const annualAverage: Check = {
   id: "annual-average",
+  recomputes: true,
   rule: rs.yearsAveraged.rule,
   severity: "error",
   description: `第四、五项按年评定，合计取${rs.yearsAveraged.value}年的平均值（不是两年之和）`,
@@ -241,6 +242,7 @@ const annualAverage: Check = {
 
 const totalCheck: Check = {
   id: "total",
+  recomputes: true,
   rule: "PET-6",
   severity: "error",
   description: "合计等于一至六项得分之和（第四、五项取两年平均值）",
@@ -277,6 +279,7 @@ function percentCause(row: TableRow, ctx: CheckContext, typed: number): Cause | 
 
 const percentCheck: Check = {
   id: "percent",
+  recomputes: true,
   rule: "PET-6",
   severity: "error",
   description: `百分制得分 = 合计 ÷ 本类满分 × ${rs.percentScale.value}`,
@@ -377,6 +380,7 @@ const scoreKey = (row: TableRow) => (row.has("percent") && row.value("percent") 
 
 const rankCheck: Check = {
   id: "rank",
+  recomputes: true,
   acrossFiles: true,
   rule: "PET-6",
   severity: "error",
@@ -402,9 +406,11 @@ const rankCheck: Check = {
       if (typed === undefined || typed === rank) continue;
       const cat = ctx.derive(row, categoryOfRow)!;
       let causedBy: Cause | undefined;
+      // a unit filed under a category it is not listed in has no rank there at all: its 类别 is the root
+      if (ctx.derive(row, listedOther) !== undefined) causedBy = { row, key: "category" };
       // the rank the clerk gave is right once the misfiled units are in their listed categories
       listed ??= rankings(table, ctx, "listed").ranks;
-      if (listed.get(row) === typed) {
+      if (causedBy === undefined && listed.get(row) === typed) {
         if (firstMisfiled === undefined) {
           firstMisfiled = new Map();
           for (const m of table.rows) {
@@ -442,6 +448,7 @@ const rankCheck: Check = {
 
 const duplicateUnit: Check = {
   id: "duplicate-unit",
+  marksDuplicates: true,
   acrossFiles: true,
   rule: rs.categories[0].count.rule,
   clause: rs.categories[0].count.clause,

@@ -157,6 +157,7 @@ const checks: Check[] = [
   },
   {
     id: "days-agree",
+    recomputes: true,
     rule: oneCountry.maxDays.rule,
     severity: "error",
     description: "在外天数与出发、返回日期相符（首尾两天都计入）",
