@@ -18,45 +18,17 @@ export function checkInWorker(
   file: string,
   opts: Parameters<NonNullable<FileWorkbookPort["check"]>>[2],
 ): ReturnType<NonNullable<FileWorkbookPort["check"]>> {
-  return new Promise((resolve, reject) => {
-    if (opts.signal?.aborted) {
-      reject(new Error("已取消"));
-      return;
-    }
-    const worker = makeWorker();
-    const stop = () => {
-      worker.terminate();
-      opts.signal?.removeEventListener("abort", cancel);
-    };
-    const cancel = () => {
-      stop();
-      reject(new Error("已取消"));
-    };
-    opts.signal?.addEventListener("abort", cancel);
-    const findings: ValidationResult["findings"] = [];
-    const preview: NonNullable<CheckedResult["preview"]> = [];
-    worker.onmessage = (e: MessageEvent<CheckMessage>) => {
-      const m = e.data;
-      if (m.type === "progress") opts.onProgress?.(m.progress);
-      else if (m.type === "findings") {
-        for (const f of m.findings) findings.push(f);
-      } else if (m.type === "preview") {
-        if (m.meta) preview[m.sheet] = m.meta;
-        const rows = preview[m.sheet]?.rows;
-        if (rows) for (const r of m.rows) rows.push(r);
-      } else {
-        stop();
-        if (m.type === "done") resolve({ ...m.result, findings, preview });
-        else reject(new Error(m.type === "error" ? m.message : "后台线程出错"));
-      }
-    };
-    worker.onerror = (e) => {
-      stop();
-      reject(new Error(`读取失败：${e.message || "后台线程出错"}`));
-    };
-    // the bytes move to the worker (transferred, not copied)
-    const req: CheckRequest = { data, file };
-    worker.postMessage(req, [data]);
+  const findings: ValidationResult["findings"] = [];
+  const preview: NonNullable<CheckedResult["preview"]> = [];
+  // the bytes move to the worker (transferred, not copied)
+  const req: CheckRequest = { data, file };
+  return inWorker(makeWorker, opts.signal, (w) => w.postMessage(req, [data]), (m, done, fail) => {
+    if (m.type === "progress") opts.onProgress?.(m.progress);
+    else if (m.type === "findings") {
+      for (const f of m.findings) findings.push(f);
+    } else if (m.type === "preview") addPreview(preview, m);
+    else if (m.type === "done") done({ ...m.result, findings, preview });
+    else fail(new Error(m.type === "error" ? m.message : "后台线程出错"));
   });
 }
 
@@ -69,48 +41,63 @@ export function checkTogetherInWorker(
   files: readonly { data: ArrayBuffer; file: string }[],
   opts: TogetherOptions,
 ): Promise<BookOutcome[]> {
+  const findings: ValidationResult["findings"][] = files.map(() => []);
+  const previews: NonNullable<CheckedResult["preview"]>[] = files.map(() => []);
+  const req: CheckRequest = { together: files.map((f) => ({ data: f.data, file: f.file })) };
+  return inWorker(makeWorker, opts.signal, (w) => w.postMessage(req, files.map((f) => f.data)), (m, done, fail) => {
+    if (m.type === "progress") opts.onProgress?.(m.book ?? 0, m.progress);
+    else if (m.type === "findings") {
+      const list = findings[m.book ?? 0];
+      for (const f of m.findings) list.push(f);
+    } else if (m.type === "preview") addPreview(previews[m.book ?? 0], m);
+    else if (m.type === "doneAll") {
+      done(m.outcomes.map((o, b) => (o.ok ? { ok: true, result: { ...o.result, findings: findings[b], preview: previews[b] } } : o)));
+    } else fail(new Error(m.type === "error" ? m.message : "后台线程出错"));
+  });
+}
+
+/** A sheet's preview rows as they come: its size and first rows (`meta`), then further rows. */
+function addPreview(preview: NonNullable<CheckedResult["preview"]>, m: Extract<CheckMessage, { type: "preview" }>): void {
+  if (m.meta) preview[m.sheet] = m.meta;
+  const rows = preview[m.sheet]?.rows;
+  if (rows) for (const r of m.rows) rows.push(r);
+}
+
+/**
+ * One request in a fresh Web Worker: `handle` sees each message and settles the answer; aborting,
+ * a worker error or settling terminates the worker.
+ */
+function inWorker<T>(
+  makeWorker: () => Worker, signal: AbortSignal | undefined, send: (w: Worker) => void,
+  handle: (m: CheckMessage, done: (v: T) => void, fail: (e: Error) => void) => void,
+): Promise<T> {
   return new Promise((resolve, reject) => {
-    if (opts.signal?.aborted) {
+    if (signal?.aborted) {
       reject(new Error("已取消"));
       return;
     }
     const worker = makeWorker();
     const stop = () => {
       worker.terminate();
-      opts.signal?.removeEventListener("abort", cancel);
+      signal?.removeEventListener("abort", cancel);
     };
     const cancel = () => {
       stop();
       reject(new Error("已取消"));
     };
-    opts.signal?.addEventListener("abort", cancel);
-    const findings: ValidationResult["findings"][] = files.map(() => []);
-    const previews: NonNullable<CheckedResult["preview"]>[] = files.map(() => []);
-    worker.onmessage = (e: MessageEvent<CheckMessage>) => {
-      const m = e.data;
-      if (m.type === "progress") opts.onProgress?.(m.book ?? 0, m.progress);
-      else if (m.type === "findings") {
-        const list = findings[m.book ?? 0];
-        for (const f of m.findings) list.push(f);
-      } else if (m.type === "preview") {
-        const preview = previews[m.book ?? 0];
-        if (m.meta) preview[m.sheet] = m.meta;
-        const rows = preview[m.sheet]?.rows;
-        if (rows) for (const r of m.rows) rows.push(r);
-      } else if (m.type === "doneAll") {
-        stop();
-        resolve(m.outcomes.map((o, b) => (o.ok ? { ok: true, result: { ...o.result, findings: findings[b], preview: previews[b] } } : o)));
-      } else {
-        stop();
-        reject(new Error(m.type === "error" ? m.message : "后台线程出错"));
-      }
-    };
+    signal?.addEventListener("abort", cancel);
+    worker.onmessage = (e: MessageEvent<CheckMessage>) => handle(e.data, (v) => {
+      stop();
+      resolve(v);
+    }, (err) => {
+      stop();
+      reject(err);
+    });
     worker.onerror = (e) => {
       stop();
       reject(new Error(`读取失败：${e.message || "后台线程出错"}`));
     };
-    const req: CheckRequest = { together: files.map((f) => ({ data: f.data, file: f.file })) };
-    worker.postMessage(req, files.map((f) => f.data));
+    send(worker);
   });
 }
 
