@@ -3,7 +3,7 @@
  * node:zlib's streaming inflateRaw (measured faster than Node's DecompressionStream: see
  * test/bench/reader.ts). The reader itself (reader.ts) is the same code the browser runs.
  */
-import { promises as fsp } from "fs";
+import { closeSync, fstatSync, openSync, promises as fsp, readSync } from "fs";
 import { basename } from "path";
 import { Readable } from "stream";
 import { createInflateRaw, inflateRawSync } from "zlib";
@@ -44,10 +44,36 @@ function fsError(e: unknown): ReadError {
   return new ReadError("unexpected", M.unexpected(code ?? String(e)), { cause: e });
 }
 
+/**
+ * A small file's bytes, read with blocking calls (open, stat, read, close): four trips through
+ * libuv's thread pool cost more than the read itself on a file of a few KB, and govcheck has
+ * nothing else to do meanwhile. Null when the file is bigger than WHOLE_FILE_BYTES.
+ */
+function smallFile(path: string): Uint8Array | null {
+  const fd = openSync(path, "r");
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new ReadError("isFolder", M.isFolder());
+    if (st.size > WHOLE_FILE_BYTES) return null;
+    const buf = Buffer.allocUnsafe(st.size);
+    let n = 0;
+    while (n < buf.length) {
+      const got = readSync(fd, buf, n, buf.length - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    return n === buf.length ? buf : buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** A file on disk, read by offset. */
 export async function fileSource(path: string): Promise<ByteSource> {
   let handle: fsp.FileHandle;
   try {
+    const whole = smallFile(path);
+    if (whole) return bytesSource(whole);
     handle = await fsp.open(path, "r");
     const stat = await handle.stat();
     if (stat.isDirectory()) {
