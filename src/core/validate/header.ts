@@ -45,6 +45,12 @@ interface HeaderEntry {
   own: string;
   group: string;
   sub: string;
+  /** group + sub, made once (entries are shared by every template tried) */
+  joined?: string;
+}
+
+function joinedOf(e: HeaderEntry): string {
+  return (e.joined ??= e.group + e.sub);
 }
 
 interface NameIndex {
@@ -52,11 +58,34 @@ interface NameIndex {
   /** normalised names of multi columns, longest first (prefix match: "集体上访和疑难个访第一年") */
   multi: { name: string; key: string }[];
   canonical: Map<string, string>;
+  /** keys of the columns that may appear several times */
+  multiKeys: Set<string>;
+  /** keys of the required columns */
+  required: string[];
 }
 
-/** The template's names, normalised: built per search (a few dozen names), nothing kept between runs. */
+/**
+ * The template's names, normalised, made once per template definition (definitions are constants;
+ * a definition built afresh, as tests do, gets its own). Checking many small files, this was
+ * rebuilt for every template tried on every sheet.
+ */
+const indexes = new WeakMap<TemplateDef, NameIndex>();
+
 function nameIndex(t: TemplateDef): NameIndex {
-  const idx: NameIndex = { byName: new Map(), multi: [], canonical: new Map() };
+  let idx = indexes.get(t);
+  if (!idx) {
+    idx = buildNameIndex(t);
+    indexes.set(t, idx);
+  }
+  return idx;
+}
+
+function buildNameIndex(t: TemplateDef): NameIndex {
+  const idx: NameIndex = {
+    byName: new Map(), multi: [], canonical: new Map(),
+    multiKeys: new Set(t.columns.filter((c) => c.multi).map((c) => c.key)),
+    required: t.columns.filter((c) => c.required).map((c) => c.key),
+  };
   for (const col of t.columns) {
     idx.canonical.set(col.key, col.name);
     for (const n of [col.name, ...(col.aliases ?? [])]) {
@@ -115,6 +144,18 @@ export class HeaderArea {
       row[c] = t;
     }
     return t;
+  }
+
+  /** row r read as one header row, and rows r, r+1 read as two: the same for every template tried */
+  private readonly singles: ReturnType<typeof singleRow>[] = [];
+  private readonly doubles: ReturnType<typeof doubleRow>[] = [];
+
+  single(r: number): ReturnType<typeof singleRow> {
+    return (this.singles[r] ??= singleRow(this, r));
+  }
+
+  double(r: number): ReturnType<typeof doubleRow> {
+    return (this.doubles[r] ??= doubleRow(this, r));
   }
 
   merge(r: number, c: number): MergeRange | undefined {
@@ -244,9 +285,22 @@ const TRAILING_HINT = /\([^()]*\)$/u;
 /** The key a normalised header names: exactly, else without a trailing bracketed hint. */
 function lookup(idx: NameIndex, text: string): string | undefined {
   const key = idx.byName.get(text);
-  if (key !== undefined || !text.endsWith(")")) return key;
-  const bare = text.replace(TRAILING_HINT, "");
+  if (key !== undefined || text.charCodeAt(text.length - 1) !== 41 /* ) */) return key;
+  const bare = withoutHint(text);
   return bare !== "" && bare !== text ? idx.byName.get(bare) : undefined;
+}
+
+/** texts ending in ")" without their hint, remembered (the same few header texts, for every template) */
+const bareTexts = new Map<string, string>();
+
+function withoutHint(text: string): string {
+  let bare = bareTexts.get(text);
+  if (bare === undefined) {
+    if (bareTexts.size >= 4096) bareTexts.clear();
+    bare = text.replace(TRAILING_HINT, "");
+    bareTexts.set(text, bare);
+  }
+  return bare;
 }
 
 function multiPrefix(idx: NameIndex, text: string): { key: string; rest: string } | null {
@@ -256,6 +310,20 @@ function multiPrefix(idx: NameIndex, text: string): { key: string; rest: string 
   return null;
 }
 
+/** True when some entry names one of the template's columns (most rows tried name none: data, titles). */
+function namesAny(idx: NameIndex, entries: readonly HeaderEntry[]): boolean {
+  for (const e of entries) {
+    if (e.own !== "") {
+      if (lookup(idx, e.own) !== undefined || multiPrefix(idx, e.own) !== null) return true;
+    } else if (lookup(idx, e.sub) !== undefined) return true;
+    else {
+      const joined = joinedOf(e);
+      if (lookup(idx, joined) !== undefined || multiPrefix(idx, joined) !== null) return true;
+    }
+  }
+  return false;
+}
+
 /** Maps header entries to template keys and scores the result. */
 function score(t: TemplateDef, idx: NameIndex, entries: HeaderEntry[], headerRows: number[]): HeaderMatch {
   const columns = new Map<string, number[]>();
@@ -263,7 +331,7 @@ function score(t: TemplateDef, idx: NameIndex, entries: HeaderEntry[], headerRow
   const unknown: { col: number; label: string }[] = [];
   let unmatched = 0;
   let firstCol = Number.POSITIVE_INFINITY;
-  const multiKeys = new Set(t.columns.filter((c) => c.multi).map((c) => c.key));
+  const multiKeys = idx.multiKeys;
   for (const e of entries) {
     firstCol = Math.min(firstCol, e.col);
     let key: string | undefined;
@@ -282,7 +350,7 @@ function score(t: TemplateDef, idx: NameIndex, entries: HeaderEntry[], headerRow
       // the group alone never claims it (templates.md)
       key = lookup(idx, e.sub);
       if (!key) {
-        const joined = e.group + e.sub;
+        const joined = joinedOf(e);
         key = lookup(idx, joined);
         if (!key) {
           const p = multiPrefix(idx, joined);
@@ -314,7 +382,7 @@ function score(t: TemplateDef, idx: NameIndex, entries: HeaderEntry[], headerRow
   for (const [key, ls] of labels) {
     if (ls.length === 1 && multiKeys.has(key)) ls[0] = idx.canonical.get(key) ?? key;
   }
-  const missing = t.columns.filter((c) => c.required && !columns.has(c.key)).map((c) => c.key);
+  const missing = idx.required.filter((k) => !columns.has(k));
   const missingOneOf = (t.requireOneOf ? [t.requireOneOf] : []).filter(
     (alts) => !alts.some((keys) => keys.every((k) => columns.has(k))),
   );
@@ -352,12 +420,17 @@ export function findHeader(sheet: SheetSnapshot, template: TemplateDef, area: He
   let best: HeaderMatch | null = null;
   for (let r = 0; r <= area.lastTop; r++) {
     if (area.empty(r)) continue;
-    const one = singleRow(area, r);
-    const m1 = score(template, idx, one.entries, rowsFrom(one.top, r));
+    // a reading naming no column can neither win nor outrank the other (matched 0): not scored
+    const one = area.single(r);
+    const m1 = namesAny(idx, one.entries) ? score(template, idx, one.entries, rowsFrom(one.top, r)) : null;
     let m2: HeaderMatch | null = null;
     if (r + 1 <= area.lastRow && !area.empty(r + 1)) {
-      const two = doubleRow(area, r);
-      m2 = score(template, idx, two.entries, rowsFrom(two.top, r + 1));
+      const two = area.double(r);
+      if (namesAny(idx, two.entries)) m2 = score(template, idx, two.entries, rowsFrom(two.top, r + 1));
+    }
+    if (m1 === null) {
+      if (m2 !== null && m2.matched > 0 && better(m2, best)) best = m2;
+      continue;
     }
     // a row holding group cells over sub-columns is the top of a two-row header: its one-row
     // reading leaves the sub-columns out, so it must not win on "fewer unknown cells" (the
