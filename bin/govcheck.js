@@ -72,6 +72,8 @@ if (stale()) {
 
 let cli;
 try {
+  // worker threads first, when several files are to be checked: they load while this thread does
+  require(path.join(root, "lib", "cli", "pool.js")).prestart(process.argv.slice(2));
   cli = require(entry);
 } catch (e) {
   // a broken build: one line, no stack trace

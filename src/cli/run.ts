@@ -6,9 +6,7 @@
  * in input order, so the output does not depend on which thread finished first.
  */
 import { existsSync, statSync } from "fs";
-import * as os from "os";
-import * as path from "path";
-import { Worker } from "worker_threads";
+import type { Worker } from "worker_threads";
 import { templates, type TemplateId, type WorkbookSnapshot } from "../core/validate";
 import { type CombinedTable, consolidate, validateTogether } from "../core/validate/combine";
 import { cliMessages } from "./messages";
@@ -34,15 +32,9 @@ export interface RunOptions {
   consolidate?: boolean;
 }
 
-/** The compiled worker (lib/cli/worker.js); absent when running from sources (tests): then no threads. */
-const WORKER = path.join(__dirname, "worker.js");
+import { WORKER, defaultJobs, stopUnused, takeWorker } from "./pool";
 
-export function defaultJobs(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.GOVCHECK_JOBS);
-  if (Number.isInteger(n) && n >= 1) return n;
-  const osx = os as { availableParallelism?: () => number };
-  return osx.availableParallelism ? osx.availableParallelism() : os.cpus().length;
-}
+export { defaultJobs } from "./pool";
 
 function gather(result: RunResult, names: readonly string[], outcomes: FileOutcome[]): RunResult {
   outcomes.forEach((o, i) => {
@@ -91,6 +83,7 @@ function inWorkers(files: readonly string[], names: readonly string[], opts: Che
       if (settled) return;
       settled = true;
       for (const w of workers) void w.terminate();
+      stopUnused();
       if (err !== undefined) reject(err);
       else resolve(outcomes);
     };
@@ -116,7 +109,8 @@ function inWorkers(files: readonly string[], names: readonly string[], opts: Che
       }
     };
     for (let k = 0; k < jobs - 1; k++) {
-      const w = new Worker(WORKER);
+      // started at launch when the command line asked for several files (pool.ts)
+      const w = takeWorker();
       workers.push(w);
       const held = { files: 0, bytes: 0 };
       w.on("message", (m: { index: number; outcome: FileOutcome }) => {
@@ -126,6 +120,10 @@ function inWorkers(files: readonly string[], names: readonly string[], opts: Che
         feed(w, held);
       });
       w.on("error", (e) => finish(e));
+      // a worker that stops without an error (killed) would leave its files unanswered
+      w.on("exit", (code) => {
+        if (!settled) finish(new Error(`worker thread exited (${code})`));
+      });
       feed(w, held);
     }
     // this thread's share
@@ -169,12 +167,14 @@ export async function checkFiles(files: readonly string[], names: readonly strin
   const result: RunResult = { files: [...names], sheets: [], findings: [], unreadable: [] };
   const check: CheckOptions = { template: opts.template, maxCells: opts.maxCells, maxInflatedBytes: opts.maxInflatedBytes };
   if (opts.combine) {
+    stopUnused();
     const t = await together(files, names, check, opts.onFile);
     if (opts.consolidate) result.consolidated = t.tables.map((ct) => consolidate(ct, cliMessages.sourceFile));
     return gather(result, names, t.outcomes);
   }
   const jobs = Math.min(opts.jobs ?? defaultJobs(), files.length);
   if (jobs > 1 && existsSync(WORKER)) return gather(result, names, await inWorkers(files, names, check, jobs, opts.onFile));
+  stopUnused();
   const outcomes: FileOutcome[] = [];
   for (let i = 0; i < files.length; i++) {
     opts.onFile?.(i, files.length, names[i]);

@@ -18,7 +18,7 @@ import { XmlScanner } from "../../src/xlsx/scan";
 import { bytesSource } from "../../src/xlsx/source";
 import { type Inflate, ZipPackage, webInflate } from "../../src/xlsx/zip";
 import { DEFAULT_ZIP_LIMITS, type ZipEntry } from "../../src/xlsx/zip-guard";
-import { GOVCHECK, govcheckArgs, runNode, type ProcRun } from "./cli";
+import { GOVCHECK, combineRuns, govcheckArgs, runNode, type ProcRun } from "./cli";
 
 const READER_VISIT = path.join(__dirname, "reader-visit.js");
 const EXCELJS_VISIT = path.join(__dirname, "exceljs-visit.js");
@@ -49,22 +49,19 @@ async function best(runs: number, f: () => Promise<void> | void): Promise<number
   return min;
 }
 
-function bestOf(a: ProcRun | null, b: ProcRun): ProcRun {
-  return !a || b.seconds < a.seconds ? b : a;
-}
 
 export async function measureReader(file: string, runs: number): Promise<ReaderRun> {
   runNode([GOVCHECK, "--help"]); // lib/ compiled, outside the timing
-  let reader: ProcRun | null = null;
-  let exceljs: ProcRun | null = null;
-  let govcheck: ProcRun | null = null;
+  const runsOf: ProcRun[][] = [[], [], []];
   for (let i = 0; i < runs; i++) {
-    reader = bestOf(reader, runNode([READER_VISIT, file]));
-    exceljs = bestOf(exceljs, runNode([EXCELJS_VISIT, file]));
-    govcheck = bestOf(govcheck, runNode(govcheckArgs(file)));
+    runsOf[0].push(runNode([READER_VISIT, file]));
+    runsOf[1].push(runNode([EXCELJS_VISIT, file]));
+    runsOf[2].push(runNode(govcheckArgs(file)));
   }
+  // best time; median peak (combineRuns)
+  const [reader, exceljs, govcheck] = runsOf.map(combineRuns);
   for (const [who, r] of [["reader", reader], ["exceljs", exceljs]] as const) {
-    if (r!.status !== 0) throw new Error(`${who} failed on ${file}: ${r!.stderr.split("\n")[0]}`);
+    if (r.status !== 0) throw new Error(`${who} failed on ${file}: ${r.stderr.split("\n")[0]}`);
   }
 
   const bytes = readFileSync(file);
@@ -102,7 +99,7 @@ export async function measureReader(file: string, runs: number): Promise<ReaderR
     validateWorkbook(snapshot);
   });
   return {
-    file: path.basename(file), reader: reader!, exceljs: exceljs!, govcheck: govcheck!,
+    file: path.basename(file), reader, exceljs, govcheck,
     inflateZlibSeconds, inflateWebSeconds, tagPassSeconds, scannerSeconds, saxesSeconds, coreSeconds,
     // inflating is inside the tag pass (zip.text inflates as it decodes)
     floorSeconds: tagPassSeconds + coreSeconds,
