@@ -51,19 +51,58 @@ export function render(result: RunResult, format: "table" | "json" | "csv", colo
   return `${[...lines].join(eol)}${eol}`;
 }
 
-/** Writes the output in pieces of a few hundred lines: memory stays flat however many findings. */
-function writeRendered(out: CliIo["stdout"], result: RunResult, format: "table" | "json" | "csv", color: boolean): void {
+/** A stream that may ask the writer to wait: write() returns false until it emits "drain". */
+interface DrainableStream {
+  write(s: string): unknown;
+  once?(event: string, listener: () => void): unknown;
+  removeListener?(event: string, listener: () => void): unknown;
+}
+
+/**
+ * Writes `text`; when the stream says its buffer is full (write returned false, as process.stdout
+ * does on a pipe), waits until it has drained, so the output never piles up in memory. Resolves to
+ * false when the stream closed or failed instead (the reader went away: write no more). A stream
+ * whose write returns anything else (true, undefined) is never waited on: null.
+ */
+function writeAndWait(out: DrainableStream, text: string): Promise<boolean> | null {
+  if (out.write(text) !== false || typeof out.once !== "function") return null;
+  return new Promise((resolve) => {
+    const listeners = (["drain", "close", "error"] as const).map((event) => {
+      const listener = () => {
+        for (const [e, l] of listeners) out.removeListener?.(e, l);
+        resolve(event === "drain");
+      };
+      out.once!(event, listener);
+      return [event, listener] as const;
+    });
+  });
+}
+
+/**
+ * Writes the output in pieces of some 64 k characters, each after the previous one has drained:
+ * memory stays flat however many findings, whatever reads the output (a file, a slow pipe).
+ */
+export async function writeRendered(out: CliIo["stdout"], result: RunResult, format: "table" | "json" | "csv", color: boolean): Promise<void> {
   const { lines, eol } = renderLines(result, format, color);
-  let batch: string[] = [];
+  await writeLines(out, lines, eol);
+}
+
+/** Writes `lines`, each followed by `eol`, in pieces, waiting for "drain" when the stream asks to. */
+export async function writeLines(out: DrainableStream, lines: Iterable<string>, eol: string): Promise<void> {
+  let piece = "";
   for (const l of lines) {
-    batch.push(l);
-    if (batch.length === 500) {
-      out.write(`${batch.join(eol)}${eol}`);
-      batch = [];
+    piece += l + eol;
+    if (piece.length >= PIECE_CHARS) {
+      const wait = writeAndWait(out, piece);
+      piece = "";
+      if (wait && !(await wait)) return;
     }
   }
-  if (batch.length > 0) out.write(`${batch.join(eol)}${eol}`);
+  if (piece.length > 0) await writeAndWait(out, piece);
 }
+
+/** Characters per write: big enough that the writes cost nothing, small enough to stay flat. */
+const PIECE_CHARS = 64 * 1024;
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const templates = listTemplates();
@@ -101,7 +140,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   progress?.clear();
   for (const u of result.unreadable) errLine(io, M.unreadable(u.file, u.message));
 
-  writeRendered(io.stdout, result, opts.format, useColor(io));
+  await writeRendered(io.stdout, result, opts.format, useColor(io));
 
   let reportFailed = false;
   if (opts.report) {
