@@ -189,6 +189,45 @@ const DERIVED_NUMBER = 1;
 const DERIVED_UNDEFINED = 2;
 const DERIVED_OTHER = 3;
 
+/** Column letters by 1-based column, made once each (every finding names its column). */
+const LETTERS: string[] = [];
+
+function letters(col: number): string {
+  let t = LETTERS[col];
+  if (t === undefined) {
+    t = columnLetter(col);
+    if (col > 0 && col <= 16384) LETTERS[col] = t;
+  }
+  return t;
+}
+
+/**
+ * A finding, its keys in the documented order (findings.ts), the absent optional ones left out:
+ * one object literal per combination, so each finding is made whole in one allocation (its
+ * properties in the object, not grown one by one into a separate store).
+ */
+function newFinding(
+  file: string | undefined, sheet: string, template: string | null, cell: string, row: number, column: string, rule: string, check: string,
+  messageId: string, severity: Severity, message: string, expected: Report["expected"], actual: Report["actual"], clause: string,
+): Finding {
+  if (file !== undefined) {
+    if (expected !== undefined) {
+      if (actual !== undefined) {
+        return { file, sheet, template, cell, row, column, rule, check, messageId, severity, message, expected, actual, clause, causedBy: null };
+      }
+      return { file, sheet, template, cell, row, column, rule, check, messageId, severity, message, expected, clause, causedBy: null };
+    }
+    if (actual !== undefined) return { file, sheet, template, cell, row, column, rule, check, messageId, severity, message, actual, clause, causedBy: null };
+    return { file, sheet, template, cell, row, column, rule, check, messageId, severity, message, clause, causedBy: null };
+  }
+  if (expected !== undefined) {
+    if (actual !== undefined) return { sheet, template, cell, row, column, rule, check, messageId, severity, message, expected, actual, clause, causedBy: null };
+    return { sheet, template, cell, row, column, rule, check, messageId, severity, message, expected, clause, causedBy: null };
+  }
+  if (actual !== undefined) return { sheet, template, cell, row, column, rule, check, messageId, severity, message, actual, clause, causedBy: null };
+  return { sheet, template, cell, row, column, rule, check, messageId, severity, message, clause, causedBy: null };
+}
+
 /** Builds the findings of one sheet: the run's state lives here and nowhere else. */
 class SheetRun implements CheckContext, TypedCells {
   private current: Check | null = null;
@@ -279,24 +318,9 @@ class SheetRun implements CheckContext, TypedCells {
   /** Adds a finding at 1-based sheet (row, col). */
   pushAt(row: number, col: number, k: number, rule: string, check: string, messageId: string, severity: Severity, message: string,
     clause: string, expected?: Report["expected"], actual?: Report["actual"]): Rec {
-    const column = columnLetter(col);
-    // keys in the Finding's documented order, assigned one by one: no spread objects per finding
-    const f = {} as Finding;
-    if (this.file !== undefined) f.file = this.file;
-    f.sheet = this.sheet.name;
-    f.template = this.template === null ? null : this.template.id;
-    f.cell = column + row;
-    f.row = row;
-    f.column = column;
-    f.rule = rule;
-    f.check = check;
-    f.messageId = messageId;
-    f.severity = severity;
-    f.message = message;
-    if (expected !== undefined) f.expected = expected;
-    if (actual !== undefined) f.actual = actual;
-    f.clause = clause;
-    f.causedBy = null;
+    const column = letters(col);
+    const f = newFinding(this.file, this.sheet.name, this.template === null ? null : this.template.id, column + row, row, column, rule, check,
+      messageId, severity, message, expected, actual, clause);
     const rec: Rec = { f, s: this.s, row, col, k };
     this.out.push(rec);
     return rec;
@@ -661,7 +685,13 @@ export function runValidation(snapshot: WorkbookSnapshot, opts: EngineOptions): 
  * go round in a circle. `out` is sorted by sheet.
  */
 function resolveCauses(out: Rec[]): void {
-  if (!out.some((x) => x.follows !== undefined)) return;
+  // only a finding of a check some consequence follows from can be a root: only those are indexed
+  const followed = new Set<string>();
+  for (let i = 0; i < out.length; i++) {
+    const follows = out[i].follows;
+    if (follows !== undefined) for (const c of follows) followed.add(c);
+  }
+  if (followed.size === 0) return;
   let start = 0;
   while (start < out.length) {
     let end = start;
@@ -669,6 +699,7 @@ function resolveCauses(out: Rec[]): void {
     const atCell = new Map<number, Rec[]>();
     const place = (row: number, col: number) => row * 20_000 + col;
     for (let i = start; i < end; i++) {
+      if (!followed.has(out[i].f.check)) continue;
       const key = place(out[i].row, out[i].col);
       const list = atCell.get(key);
       if (list) list.push(out[i]);
@@ -700,6 +731,7 @@ function resolveCauses(out: Rec[]): void {
       return root;
     };
     for (let i = start; i < end; i++) {
+      if (out[i].follows === undefined) continue; // a root: rootOf says null
       const root = rootOf(out[i]);
       if (root !== null) out[i].f.causedBy = root.f.cell;
     }
