@@ -62,6 +62,8 @@ interface NameIndex {
   multiKeys: Set<string>;
   /** keys of the required columns */
   required: string[];
+  /** first characters of the multi names (a text starting otherwise has no multi prefix) */
+  multiFirst: Set<string>;
 }
 
 /**
@@ -85,6 +87,7 @@ function buildNameIndex(t: TemplateDef): NameIndex {
     byName: new Map(), multi: [], canonical: new Map(),
     multiKeys: new Set(t.columns.filter((c) => c.multi).map((c) => c.key)),
     required: t.columns.filter((c) => c.required).map((c) => c.key),
+    multiFirst: new Set(),
   };
   for (const col of t.columns) {
     idx.canonical.set(col.key, col.name);
@@ -97,6 +100,7 @@ function buildNameIndex(t: TemplateDef): NameIndex {
     }
   }
   idx.multi.sort((a, b) => b.name.length - a.name.length);
+  for (const m of idx.multi) idx.multiFirst.add(m.name[0]);
   return idx;
 }
 
@@ -304,6 +308,7 @@ function withoutHint(text: string): string {
 }
 
 function multiPrefix(idx: NameIndex, text: string): { key: string; rest: string } | null {
+  if (text === "" || !idx.multiFirst.has(text[0])) return null;
   for (const m of idx.multi) {
     if (text.length > m.name.length && text.startsWith(m.name)) return { key: m.key, rest: text.slice(m.name.length) };
   }
