@@ -25,21 +25,36 @@ const DIGIT_0 = 0x30;
 const DIGIT_9 = 0x39;
 
 /**
+ * numberDecimals of the numbers met so far: a big sheet repeats its typed scores (two decimals
+ * between 0 and 100: at most 10 001 of them), and String(x) is the cost on the hot path. A pure
+ * function of x, so what is kept changes no answer; emptied when full.
+ */
+const DECIMALS = new Map<number, number>();
+const DECIMALS_KEPT = 16_384;
+
+/**
  * The digits after the point of a number as JavaScript writes it (String(x): at most one point,
  * always followed by a digit, "1.5e-7" → 1), counted without a regular expression: the same
- * answer as the text's /\.(\d+)/, on the hot path of every recomputed total.
+ * answer as the text's /\.(\d+)/, on the hot path of every recomputed total (remembered per number).
  */
 function numberDecimals(x: number): number {
+  const known = DECIMALS.get(x);
+  if (known !== undefined) return known;
   const t = String(x);
   const point = t.indexOf(".");
-  if (point < 0) return 0;
-  let end = point + 1;
-  while (end < t.length) {
-    const ch = t.charCodeAt(end);
-    if (ch < DIGIT_0 || ch > DIGIT_9) break;
-    end++;
+  let d = 0;
+  if (point >= 0) {
+    let end = point + 1;
+    while (end < t.length) {
+      const ch = t.charCodeAt(end);
+      if (ch < DIGIT_0 || ch > DIGIT_9) break;
+      end++;
+    }
+    d = Math.min(end - point - 1, MAX_TYPED_DECIMALS);
   }
-  return Math.min(end - point - 1, MAX_TYPED_DECIMALS);
+  if (DECIMALS.size >= DECIMALS_KEPT) DECIMALS.clear();
+  DECIMALS.set(x, d);
+  return d;
 }
 
 /**

@@ -34,6 +34,12 @@ const outOfSection = (max: number, v: number) => v < 0 || v > max;
  */
 const categoryOfRow = rowValue("category", (row): Category | undefined => row.value<Category>("category"));
 
+/** The category the lists of 一 put the row's unit in (undefined: unlisted or no unit), looked up once per row. */
+const listedIn = rowValue("listedIn", (row): Category | undefined => {
+  const unit = row.value<string>("unit");
+  return unit === undefined ? undefined : categoryOf(unit);
+});
+
 /**
  * The category the lists of 一 put the row's unit in, when the sheet files it under another one
  * (unit-category reports that at 类别); undefined otherwise. What else on the row is wrong only
@@ -43,7 +49,7 @@ const listedOther = rowValue("listedOther", (row, ctx): Category | undefined => 
   const unit = row.value<string>("unit");
   const cat = ctx.derive(row, categoryOfRow);
   if (unit === undefined || cat === undefined) return undefined;
-  const listed = categoryOf(unit);
+  const listed = ctx.derive(row, listedIn);
   return listed !== undefined && listed !== cat ? listed : undefined;
 });
 
@@ -138,7 +144,7 @@ const categoryCheck: Check = {
   description: "考核类别为 A、B 或 C 类",
   messages: ["notCategory"],
   row(row, ctx) {
-    row.value("category"); // blank: the input catalogue's “不能为空” (INPUT)
+    // problem() reads the cell as value() does: a blank is the input catalogue's “不能为空” (INPUT)
     const e = row.problem("category");
     if (e) ctx.report({ row, key: "category", actual: normText(row.get("category")), messageId: "notCategory", data: { detail: e.message } });
   },
@@ -160,7 +166,7 @@ const unitCategory: Check = {
       ctx.report({
         row, key: "category", expected: listed, actual: cat, messageId: "otherCategory", data: { unit, listed, category: cat },
       });
-    } else if (categoryOf(unit) === undefined) {
+    } else if (ctx.derive(row, listedIn) === undefined) {
       ctx.report({
         row, key: "unit", severity: "info", actual: unit, messageId: "unlisted", data: { unit },
       });
@@ -388,7 +394,7 @@ const rankCheck: Check = {
   messages: ["wrongRank"],
   followsFrom: ["unit-category", "percent", "total", "annual-average"],
   sheet(table, ctx) {
-    if (!table.rows.some((r) => r.has("rank"))) return;
+    if (!table.columns.has("rank")) return; // every row of a table has its columns
     const rules = rankings(table, ctx, "rules");
     let listed: Map<TableRow, number> | undefined;
     let sheet: ReturnType<typeof rankings> | undefined;
