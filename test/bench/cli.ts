@@ -149,28 +149,40 @@ export interface ManyRun {
   jobsNSeconds: number;
   jobs: number;
   speedup: number;
+  /** CPU seconds (every thread) of the fastest run of each; null without GNU time */
+  jobs1CpuSeconds: number | null;
+  jobsNCpuSeconds: number | null;
 }
 
 /** govcheck over a folder of `copies` × the bundled example submissions, on one thread and on `jobs` worker threads (best of `runs`). */
 export function measureMany(dir: string, examples: string[], copies: number, jobs: number, runs: number): ManyRun {
   fs.mkdirSync(dir, { recursive: true });
   for (let i = 0; i < copies; i++) for (const f of examples) fs.copyFileSync(f, path.join(dir, `${path.basename(f, ".xlsx")}-${i + 1}.xlsx`));
+  const marker = "@@cpu=";
   const time = (n: number) => {
     const t = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [GOVCHECK, dir, "--format", "json"], { encoding: "utf8", maxBuffer: 1 << 30, env: { ...process.env, GOVCHECK_JOBS: String(n) } });
+    // GNU time, when present, for the CPU seconds (user + system, every thread of the process)
+    const [cmd, argv] = hasGnuTime()
+      ? [GNU_TIME, ["-f", `${marker}%U+%S`, process.execPath, GOVCHECK, dir, "--format", "json"]]
+      : [process.execPath, [GOVCHECK, dir, "--format", "json"]];
+    const r = spawnSync(cmd, argv, { encoding: "utf8", maxBuffer: 1 << 30, env: { ...process.env, GOVCHECK_JOBS: String(n) } });
     if (r.status !== 1 && r.status !== 0) throw new Error(`govcheck failed over ${dir}: ${r.stderr.split("\n")[0]}`);
-    return { seconds: Number(process.hrtime.bigint() - t) / 1e9, out: r.stdout };
+    const m = new RegExp(`${marker}([\\d.]+)\\+([\\d.]+)`).exec(r.stderr);
+    return { seconds: Number(process.hrtime.bigint() - t) / 1e9, out: r.stdout, cpu: m ? Number(m[1]) + Number(m[2]) : null };
   };
-  let one = Infinity;
-  let many = Infinity;
+  let one = { seconds: Infinity, cpu: null as number | null };
+  let many = { seconds: Infinity, cpu: null as number | null };
   let same = true;
   for (let i = 0; i < runs; i++) {
     const a = time(1);
     const b = time(jobs);
     same &&= a.out === b.out;
-    one = Math.min(one, a.seconds);
-    many = Math.min(many, b.seconds);
+    if (a.seconds < one.seconds) one = a;
+    if (b.seconds < many.seconds) many = b;
   }
   if (!same) throw new Error("govcheck's output differs between one and several threads");
-  return { files: copies * examples.length, jobs1Seconds: one, jobsNSeconds: many, jobs, speedup: one / many };
+  return {
+    files: copies * examples.length, jobs1Seconds: one.seconds, jobsNSeconds: many.seconds, jobs, speedup: one.seconds / many.seconds,
+    jobs1CpuSeconds: one.cpu, jobsNCpuSeconds: many.cpu,
+  };
 }

@@ -5,7 +5,7 @@
 import { spawnSync } from "child_process";
 import { copyFileSync, mkdirSync, writeFileSync } from "fs";
 import { join, resolve } from "path";
-import { wantsWorkers } from "../../../src/cli/pool";
+import { defaultJobs, wantsWorkers } from "../../../src/cli/pool";
 import { tempDir } from "../xlsx/helpers";
 
 jest.setTimeout(120_000);
@@ -65,5 +65,16 @@ describe("govcheck with workers started at launch", () => {
     const started = run(["one", "--combine", "--format", "json"], two);
     expect(started.status).toBe(one.status);
     expect(started.stdout).toBe(one.stdout);
+  });
+});
+
+describe("defaultJobs", () => {
+  it("GOVCHECK_JOBS when a whole number ≥ 1, else one thread per core but one (V8's own threads need a core)", () => {
+    expect(defaultJobs({ GOVCHECK_JOBS: "3" }, 2)).toBe(3);
+    expect(defaultJobs({}, 1)).toBe(1);
+    expect(defaultJobs({}, 2)).toBe(1);
+    expect(defaultJobs({}, 4)).toBe(3);
+    expect(defaultJobs({ GOVCHECK_JOBS: "0" }, 8)).toBe(7);
+    expect(defaultJobs({ GOVCHECK_JOBS: "two" }, 8)).toBe(7);
   });
 });
