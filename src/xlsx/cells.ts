@@ -89,15 +89,18 @@ export class SheetBuilder {
       }
     }
     merges.sort((a, b) => a.top - b.top || a.left - b.left);
+    // each row padded in place (not copied: on a 100 k-row sheet a second set of row arrays was
+    // 100 k more arrays for the collector to move, and the first set garbage)
     const rows: CellValue[][] = new Array(height);
     for (let r = 0; r < height; r++) {
-      const src = this.cells[r];
-      const out: CellValue[] = new Array(width);
-      for (let c = 0; c < width; c++) {
-        const v = src ? src[c] : undefined;
-        out[c] = v === undefined ? null : v;
+      const row = this.cells[r];
+      if (!row) {
+        rows[r] = new Array<CellValue>(width).fill(null);
+        continue;
       }
-      rows[r] = out;
+      for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
+      while (row.length < width) row.push(null);
+      rows[r] = row;
     }
     const sheet: SheetSnapshot = { name, rows };
     if (merges.length > 0) sheet.merges = merges;
