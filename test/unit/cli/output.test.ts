@@ -51,6 +51,30 @@ describe("writeLines (govcheck's output)", () => {
     expect(c).toBe(expected);
   });
 
+  it("as bytes (a real stream): the same text, UTF-8, whole lines per write, a line longer than a piece included", async () => {
+    const long = `超长${"行".repeat(300_000)}`;
+    const all = [...lines, long, "末行"];
+    const chunks: Buffer[] = [];
+    await writeLines({ write: (b: string | Uint8Array) => { chunks.push(Buffer.from(b as Uint8Array)); return true; } }, all, "\n", true);
+    expect(chunks.every((c) => c instanceof Uint8Array)).toBe(true);
+    expect(Buffer.concat(chunks).toString("utf8")).toBe(all.map((l) => `${l}\n`).join(""));
+    // no character cut between two writes: each write decodes on its own
+    for (const c of chunks) expect(c.toString("utf8")).not.toContain("\ufffd");
+    expect(chunks.length).toBeGreaterThan(10);
+  });
+
+  it("govcheck writes bytes to a real stream (a Node Writable): they decode to exactly the JSON", async () => {
+    const { PassThrough } = await import("stream");
+    const { writeRendered } = await import("../../../src/cli/main");
+    const result = { files: ["甲.xlsx"], sheets: [], findings: [], unreadable: [] };
+    const pipe = new PassThrough();
+    const got: Buffer[] = [];
+    pipe.on("data", (b: Buffer) => got.push(b));
+    await writeRendered(pipe, result, "json", false);
+    pipe.end();
+    expect(Buffer.concat(got).toString("utf8")).toBe(formatJson(result));
+  });
+
   it("stops writing when the stream closes instead of draining (the reader went away)", async () => {
     const out = new EventEmitter() as EventEmitter & { write(s: string): boolean };
     let writes = 0;
