@@ -142,7 +142,7 @@ if (!haveChromium && process.env.CI) {
       },
     );
 
-    test("a 100k-row petition sheet: progress with numbers, the page never blocked over 200 ms, findings within 1.5x govcheck's time", async () => {
+    test("a 100k-row petition sheet: progress with numbers, the page never blocked over 200 ms, findings within 1.5x govcheck's time (each best of two)", async () => {
       const { writeXlsx } = await import("../bench/cli");
       const { petitionSheet } = await import("../bench/sheets");
       const { spawnSync } = await import("child_process");
@@ -160,28 +160,40 @@ if (!haveChromium && process.env.CI) {
           govcheckSeconds = Math.min(govcheckSeconds, (Date.now() - t) / 1000);
           findings = (JSON.parse(r.stdout) as { summary: { errors: number } }).summary.errors;
         }
-        const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+        // the pane measured like govcheck: best of two opens, each in a fresh page; every long
+        // task of both counts (the strictest), the page of the last open is examined further
         const errors: string[] = [];
-        page.on("pageerror", (e) => errors.push(e.message));
-        await page.addInitScript(() => {
-          const w = window as unknown as { __longTasks: number[] };
-          w.__longTasks = [];
-          new PerformanceObserver((list) => {
-            for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-          }).observe({ type: "longtask", buffered: true });
-        });
-        await page.goto(`${base}/taskpane.html`);
-        await page.getByRole("heading", { name: /校验|检查|GOV/ }).first().waitFor({ timeout: 60_000 });
-        // only what happens from the file's opening on counts
-        await page.evaluate(() => { (window as unknown as { __longTasks: number[] }).__longTasks.length = 0; });
-        const started = Date.now();
-        await page.setInputFiles("input[type=file]", file);
-        const progress = await page.getByRole("status").filter({ hasText: /正在读取petition-100000\.xlsx：工作表“.+”（1\/1）\d+%/ }).first().textContent({ timeout: 60_000 });
-        await page.getByRole("heading", { name: `违规（${findings}）` }).waitFor({ timeout: 180_000 });
-        const paneSeconds = (Date.now() - started) / 1000;
-        const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+        const openBig = async () => {
+          const p = await browser.newPage({ viewport: { width: 420, height: 900 } });
+          p.on("pageerror", (e) => errors.push(e.message));
+          await p.addInitScript(() => {
+            const w = window as unknown as { __longTasks: number[] };
+            w.__longTasks = [];
+            new PerformanceObserver((list) => {
+              for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+            }).observe({ type: "longtask", buffered: true });
+          });
+          await p.goto(`${base}/taskpane.html`);
+          await p.getByRole("heading", { name: /校验|检查|GOV/ }).first().waitFor({ timeout: 60_000 });
+          // only what happens from the file's opening on counts
+          await p.evaluate(() => { (window as unknown as { __longTasks: number[] }).__longTasks.length = 0; });
+          const started = Date.now();
+          await p.setInputFiles("input[type=file]", file);
+          const shown = await p.getByRole("status").filter({ hasText: /正在读取petition-100000\.xlsx：工作表“.+”（1\/1）\d+%/ }).first().textContent({ timeout: 60_000 });
+          await p.getByRole("heading", { name: `违规（${findings}）` }).waitFor({ timeout: 180_000 });
+          const seconds = (Date.now() - started) / 1000;
+          const tasks = await p.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+          return { page: p, seconds, tasks, progress: shown };
+        };
+        const first = await openBig();
+        await first.page.close();
+        const second = await openBig();
+        const page = second.page;
+        const paneSeconds = Math.min(first.seconds, second.seconds);
+        const longTasks = [...first.tasks, ...second.tasks];
+        const progress = first.progress;
         const longest = Math.max(0, ...longTasks);
-        process.stdout.write(`PANE-100K ${JSON.stringify({ paneSeconds, govcheckSeconds, ratio: +(paneSeconds / govcheckSeconds).toFixed(2), longestTaskMs: Math.round(longest), longTasks: longTasks.length, progress })}\n`);
+        process.stdout.write(`PANE-100K ${JSON.stringify({ paneSeconds, rounds: [first.seconds, second.seconds], govcheckSeconds, ratio: +(paneSeconds / govcheckSeconds).toFixed(2), longestTaskMs: Math.round(longest), longTasks: longTasks.length, progress })}\n`);
         expect(progress).toMatch(/\d+%/);
         expect(errors).toEqual([]);
         expect(longest).toBeLessThanOrEqual(200);
