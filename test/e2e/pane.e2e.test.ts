@@ -14,7 +14,7 @@ import * as path from "path";
 import type { AddressInfo } from "net";
 import type { Browser, Page } from "playwright-core";
 import { DIST as BUILT_DIST, ROOT, ensureBuilt } from "../support/build";
-import { CHROMIUM, launchChromium, serve } from "../support/serve";
+import { describeInChromium, launchChromium, longTasks, watchLongTasks, serve } from "../support/serve";
 import { templateIds } from "../../src/core/validate/templates";
 import type { TemplateSample } from "../../scripts/samples/types";
 import { expectedOf } from "../fixtures/acceptance/build";
@@ -42,190 +42,175 @@ async function shownCells(page: Page): Promise<string[]> {
   return texts.map((t) => t.replace(/^.*!/, ""));
 }
 
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI) {
-  test("chromium is installed (required under CI)", () => {
-    throw new Error(`${CHROMIUM} is missing: the end-to-end pane test cannot run under CI`);
+describeInChromium("pane", "task pane in Chromium, standalone and offline", () => {
+  let server: http.Server;
+  let browser: Browser;
+  let base: string;
+  let sampleId: string;
+  /** requests aborted (office.js may probe a CDN): the pane must work without them */
+  const blocked: string[] = [];
+
+  beforeAll(async () => {
+    if (!process.env.GOV_E2E_DIST) ensureBuilt();
+    const found = SAMPLE_IDS.find((id) => fs.existsSync(path.join(DIST, "assets/templates/examples", `${id}-errors.xlsx`)));
+    if (!found) throw new Error("no sample workbook in dist/assets/templates/examples (npm run templates, then build)");
+    sampleId = found;
+    server = await serve(DIST);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
   });
-} else if (!haveChromium) {
-  test.skip(`pane end to end (${CHROMIUM} not found)`, () => undefined);
-} else {
-  describe("task pane in Chromium, standalone and offline", () => {
-    let server: http.Server;
-    let browser: Browser;
-    let base: string;
-    let sampleId: string;
-    /** requests aborted (office.js may probe a CDN): the pane must work without them */
-    const blocked: string[] = [];
 
-    beforeAll(async () => {
-      if (!process.env.GOV_E2E_DIST) ensureBuilt();
-      const found = SAMPLE_IDS.find((id) => fs.existsSync(path.join(DIST, "assets/templates/examples", `${id}-errors.xlsx`)));
-      if (!found) throw new Error("no sample workbook in dist/assets/templates/examples (npm run templates, then build)");
-      sampleId = found;
-      server = await serve(DIST);
-      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      browser = await launchChromium();
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((r) => (server ? server.close(r) : r(undefined)));
+  });
+
+  async function openPane(query = ""): Promise<{ page: Page; errors: string[]; scripts: string[]; workers: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 420, height: 900 }, acceptDownloads: true });
+    const errors: string[] = [];
+    const scripts: string[] = [];
+    const workers: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("worker", (w) => workers.push(w.url()));
+    page.on("request", (r) => { if (r.resourceType() === "script") scripts.push(r.url()); });
+    // no network: only our own origin answers
+    await page.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith(base) || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
+      blocked.push(url);
+      return route.abort();
     });
+    await page.goto(`${base}/taskpane.html${query}`);
+    return { page, errors, scripts, workers };
+  }
 
-    afterAll(async () => {
-      await browser?.close();
-      await new Promise((r) => (server ? server.close(r) : r(undefined)));
-    });
+  test("a sample with planted errors: every planted cell listed, a finding clicked, report downloaded", async () => {
+    const planted = await plantedFor(sampleId);
+    const { page, errors, scripts } = await openPane();
+    // outside Office the pane must not hang: the file picker appears
+    const input = page.locator("input[type=file]").first();
+    await input.waitFor({ state: "attached", timeout: 30_000 });
+    expect(await input.getAttribute("accept")).toContain(".xlsx");
+    // ExcelJS is not part of the first load
+    expect(scripts.filter((u) => /exceljs/.test(u))).toEqual([]);
+    await input.setInputFiles(path.join(DIST, "assets/templates/examples", `${sampleId}-errors.xlsx`));
+    await page.getByRole("heading", { name: /^(违规|需说明|提示)（\d+）$/ }).first().waitFor({ timeout: 60_000 });
 
-    async function openPane(query = ""): Promise<{ page: Page; errors: string[]; scripts: string[]; workers: string[] }> {
-      const page = await browser.newPage({ viewport: { width: 420, height: 900 }, acceptDownloads: true });
-      const errors: string[] = [];
-      const scripts: string[] = [];
-      const workers: string[] = [];
-      page.on("pageerror", (e) => errors.push(e.message));
-      page.on("worker", (w) => workers.push(w.url()));
-      page.on("request", (r) => { if (r.resourceType() === "script") scripts.push(r.url()); });
-      // no network: only our own origin answers
-      await page.route("**/*", (route) => {
-        const url = route.request().url();
-        if (url.startsWith(base) || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
-        blocked.push(url);
-        return route.abort();
-      });
-      await page.goto(`${base}/taskpane.html${query}`);
-      return { page, errors, scripts, workers };
-    }
+    const cells = await shownCells(page);
+    for (const p of planted) expect(cells).toContain(p.cell);
 
-    test("a sample with planted errors: every planted cell listed, a finding clicked, report downloaded", async () => {
-      const planted = await plantedFor(sampleId);
-      const { page, errors, scripts } = await openPane();
-      // outside Office the pane must not hang: the file picker appears
+    const first = page.locator("li > button", { hasText: planted[0].cell }).first();
+    await first.click();
+    expect(await first.getAttribute("aria-current")).toBe("true");
+    expect(await page.getByRole("status").filter({ hasText: planted[0].cell }).count()).toBeGreaterThan(0);
+
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "下载校验报告" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`${sampleId}-errors-校验报告.xlsx`);
+    const saved = path.join(ARTIFACTS, file.suggestedFilename());
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await file.saveAs(saved);
+    expect(fs.readFileSync(saved).subarray(0, 2).toString()).toBe("PK");
+
+    await page.screenshot({ path: path.join(ARTIFACTS, "pane.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test.each(workbooks.map((wb) => [wb.file, wb] as const))(
+    "untidy office workbook %s (several sheets): every planted cell is on screen",
+    async (_file, wb) => {
+      const file = path.join(ROOT, "test/fixtures/acceptance", `${ACCEPTANCE_FILES[wb.file]}-dirty.xlsx`);
+      const { page, errors } = await openPane();
       const input = page.locator("input[type=file]").first();
       await input.waitFor({ state: "attached", timeout: 30_000 });
-      expect(await input.getAttribute("accept")).toContain(".xlsx");
-      // ExcelJS is not part of the first load
-      expect(scripts.filter((u) => /exceljs/.test(u))).toEqual([]);
-      await input.setInputFiles(path.join(DIST, "assets/templates/examples", `${sampleId}-errors.xlsx`));
+      await input.setInputFiles(file);
       await page.getByRole("heading", { name: /^(违规|需说明|提示)（\d+）$/ }).first().waitFor({ timeout: 60_000 });
-
       const cells = await shownCells(page);
-      for (const p of planted) expect(cells).toContain(p.cell);
-
-      const first = page.locator("li > button", { hasText: planted[0].cell }).first();
-      await first.click();
-      expect(await first.getAttribute("aria-current")).toBe("true");
-      expect(await page.getByRole("status").filter({ hasText: planted[0].cell }).count()).toBeGreaterThan(0);
-
-      const download = page.waitForEvent("download");
-      await page.getByRole("button", { name: "下载校验报告" }).click();
-      const file = await download;
-      expect(file.suggestedFilename()).toBe(`${sampleId}-errors-校验报告.xlsx`);
-      const saved = path.join(ARTIFACTS, file.suggestedFilename());
-      fs.mkdirSync(ARTIFACTS, { recursive: true });
-      await file.saveAs(saved);
-      expect(fs.readFileSync(saved).subarray(0, 2).toString()).toBe("PK");
-
-      await page.screenshot({ path: path.join(ARTIFACTS, "pane.png"), fullPage: true });
+      for (const c of wb.cases) for (const e of expectedOf(c)) expect(cells).toContain(e.cell);
       expect(errors).toEqual([]);
       await page.close();
-    });
+    },
+  );
 
-    test.each(workbooks.map((wb) => [wb.file, wb] as const))(
-      "untidy office workbook %s (several sheets): every planted cell is on screen",
-      async (_file, wb) => {
-        const file = path.join(ROOT, "test/fixtures/acceptance", `${ACCEPTANCE_FILES[wb.file]}-dirty.xlsx`);
-        const { page, errors } = await openPane();
-        const input = page.locator("input[type=file]").first();
-        await input.waitFor({ state: "attached", timeout: 30_000 });
-        await input.setInputFiles(file);
-        await page.getByRole("heading", { name: /^(违规|需说明|提示)（\d+）$/ }).first().waitFor({ timeout: 60_000 });
-        const cells = await shownCells(page);
-        for (const c of wb.cases) for (const e of expectedOf(c)) expect(cells).toContain(e.cell);
-        expect(errors).toEqual([]);
-        await page.close();
-      },
-    );
-
-    test("a 100k-row petition sheet: progress with numbers, the page never blocked over 200 ms, findings within 1.5x govcheck's time (each best of two)", async () => {
-      const { writeXlsx } = await import("../bench/cli");
-      const { petitionSheet } = await import("../bench/sheets");
-      const { spawnSync } = await import("child_process");
-      const dir = fs.mkdtempSync(path.join(require("os").tmpdir(), "gov-e2e-big-"));
-      try {
-        const file = path.join(dir, "petition-100000.xlsx");
-        await writeXlsx(petitionSheet(100_000), file);
-        // govcheck on the same file, same machine, as the clerk runs it
-        spawnSync(process.execPath, [path.join(ROOT, "bin", "govcheck.js"), "--help"]);
-        let govcheckSeconds = Infinity;
-        let findings = 0;
-        for (let i = 0; i < 2; i++) {
-          const t = Date.now();
-          const r = spawnSync(process.execPath, [path.join(ROOT, "bin", "govcheck.js"), file, "--format", "json"], { encoding: "utf8", maxBuffer: 1 << 30 });
-          govcheckSeconds = Math.min(govcheckSeconds, (Date.now() - t) / 1000);
-          findings = (JSON.parse(r.stdout) as { summary: { errors: number } }).summary.errors;
-        }
-        // the pane measured like govcheck: best of two opens, each in a fresh page; every long
-        // task of both counts (the strictest), the page of the last open is examined further
-        const errors: string[] = [];
-        const openBig = async () => {
-          const p = await browser.newPage({ viewport: { width: 420, height: 900 } });
-          p.on("pageerror", (e) => errors.push(e.message));
-          await p.addInitScript(() => {
-            const w = window as unknown as { __longTasks: number[] };
-            w.__longTasks = [];
-            new PerformanceObserver((list) => {
-              for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-            }).observe({ type: "longtask", buffered: true });
-          });
-          await p.goto(`${base}/taskpane.html`);
-          await p.getByRole("heading", { name: /校验|检查|GOV/ }).first().waitFor({ timeout: 60_000 });
-          // only what happens from the file's opening on counts
-          await p.evaluate(() => { (window as unknown as { __longTasks: number[] }).__longTasks.length = 0; });
-          const started = Date.now();
-          await p.setInputFiles("input[type=file]", file);
-          const shown = await p.getByRole("status").filter({ hasText: /正在读取petition-100000\.xlsx：工作表“.+”（1\/1）\d+%/ }).first().textContent({ timeout: 60_000 });
-          await p.getByRole("heading", { name: `违规（${findings}）` }).waitFor({ timeout: 180_000 });
-          const seconds = (Date.now() - started) / 1000;
-          const tasks = await p.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-          return { page: p, seconds, tasks, progress: shown };
-        };
-        const first = await openBig();
-        await first.page.close();
-        const second = await openBig();
-        const page = second.page;
-        const paneSeconds = Math.min(first.seconds, second.seconds);
-        const longTasks = [...first.tasks, ...second.tasks];
-        const progress = first.progress;
-        const longest = Math.max(0, ...longTasks);
-        process.stdout.write(`PANE-100K ${JSON.stringify({ paneSeconds, rounds: [first.seconds, second.seconds], govcheckSeconds, ratio: +(paneSeconds / govcheckSeconds).toFixed(2), longestTaskMs: Math.round(longest), longTasks: longTasks.length, progress })}\n`);
-        expect(progress).toMatch(/\d+%/);
-        expect(errors).toEqual([]);
-        expect(longest).toBeLessThanOrEqual(200);
-        expect(paneSeconds).toBeLessThanOrEqual(1.5 * govcheckSeconds);
-        // 100 k findings, not 100 k rows: every unit's 提示 is one group, expanded a page at a time
-        expect(await page.locator("li").count()).toBeLessThan(1_000);
-        const group = page.getByRole("button", { name: /共100000处/ });
-        await group.click();
-        expect(await group.getAttribute("aria-expanded")).toBe("true");
-        await page.getByText("还有99800条未显示").waitFor();
-        expect(await page.locator("li").count()).toBeLessThan(1_500);
-        await group.scrollIntoViewIfNeeded();
-        await page.screenshot({ path: path.join(ARTIFACTS, "pane-groups.png") });
-        expect(errors).toEqual([]);
-        await page.close();
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
+  test("a 100k-row petition sheet: progress with numbers, the page never blocked over 200 ms, findings within 1.5x govcheck's time (each best of two)", async () => {
+    const { writeXlsx } = await import("../bench/cli");
+    const { petitionSheet } = await import("../bench/sheets");
+    const { spawnSync } = await import("child_process");
+    const dir = fs.mkdtempSync(path.join(require("os").tmpdir(), "gov-e2e-big-"));
+    try {
+      const file = path.join(dir, "petition-100000.xlsx");
+      await writeXlsx(petitionSheet(100_000), file);
+      // govcheck on the same file, same machine, as the clerk runs it
+      spawnSync(process.execPath, [path.join(ROOT, "bin", "govcheck.js"), "--help"]);
+      let govcheckSeconds = Infinity;
+      let findings = 0;
+      for (let i = 0; i < 2; i++) {
+        const t = Date.now();
+        const r = spawnSync(process.execPath, [path.join(ROOT, "bin", "govcheck.js"), file, "--format", "json"], { encoding: "utf8", maxBuffer: 1 << 30 });
+        govcheckSeconds = Math.min(govcheckSeconds, (Date.now() - t) / 1000);
+        findings = (JSON.parse(r.stdout) as { summary: { errors: number } }).summary.errors;
       }
-    });
-
-    test("?sample=1 opens on a sample directly, read and validated in a Web Worker without ExcelJS; ExcelJS loads only for the report", async () => {
-      const { page, errors, scripts, workers } = await openPane("?sample=1");
-      await page.getByRole("heading", { name: /^(违规|需说明|提示)（\d+）$/ }).first().waitFor({ timeout: 60_000 });
-      expect(await page.getByText(/^文件：.+-errors\.xlsx$/).count()).toBe(1);
-      expect(workers.some((u) => /\/check-worker\.js$/.test(u))).toBe(true);
-      expect(scripts.filter((u) => /exceljs/.test(u))).toEqual([]);
-      const download = page.waitForEvent("download");
-      await page.getByRole("button", { name: "下载校验报告" }).click();
-      await download;
-      expect(scripts.some((u) => /exceljs/.test(u))).toBe(true);
+      // the pane measured like govcheck: best of two opens, each in a fresh page; every long
+      // task of both counts (the strictest), the page of the last open is examined further
+      const errors: string[] = [];
+      const openBig = async () => {
+        const p = await browser.newPage({ viewport: { width: 420, height: 900 } });
+        p.on("pageerror", (e) => errors.push(e.message));
+        await watchLongTasks(p);
+        await p.goto(`${base}/taskpane.html`);
+        await p.getByRole("heading", { name: /校验|检查|GOV/ }).first().waitFor({ timeout: 60_000 });
+        // only what happens from the file's opening on counts
+        await longTasks(p, true);
+        const started = Date.now();
+        await p.setInputFiles("input[type=file]", file);
+        const shown = await p.getByRole("status").filter({ hasText: /正在读取petition-100000\.xlsx：工作表“.+”（1\/1）\d+%/ }).first().textContent({ timeout: 60_000 });
+        await p.getByRole("heading", { name: `违规（${findings}）` }).waitFor({ timeout: 180_000 });
+        const seconds = (Date.now() - started) / 1000;
+        const tasks = await longTasks(p);
+        return { page: p, seconds, tasks, progress: shown };
+      };
+      const first = await openBig();
+      await first.page.close();
+      const second = await openBig();
+      const page = second.page;
+      const paneSeconds = Math.min(first.seconds, second.seconds);
+      const allTasks = [...first.tasks, ...second.tasks];
+      const progress = first.progress;
+      const longest = Math.max(0, ...allTasks);
+      process.stdout.write(`PANE-100K ${JSON.stringify({ paneSeconds, rounds: [first.seconds, second.seconds], govcheckSeconds, ratio: +(paneSeconds / govcheckSeconds).toFixed(2), longestTaskMs: Math.round(longest), longTasks: allTasks.length, progress })}\n`);
+      expect(progress).toMatch(/\d+%/);
+      expect(errors).toEqual([]);
+      expect(longest).toBeLessThanOrEqual(200);
+      expect(paneSeconds).toBeLessThanOrEqual(1.5 * govcheckSeconds);
+      // 100 k findings, not 100 k rows: every unit's 提示 is one group, expanded a page at a time
+      expect(await page.locator("li").count()).toBeLessThan(1_000);
+      const group = page.getByRole("button", { name: /共100000处/ });
+      await group.click();
+      expect(await group.getAttribute("aria-expanded")).toBe("true");
+      await page.getByText("还有99800条未显示").waitFor();
+      expect(await page.locator("li").count()).toBeLessThan(1_500);
+      await group.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(ARTIFACTS, "pane-groups.png") });
       expect(errors).toEqual([]);
       await page.close();
-    });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
-}
+
+  test("?sample=1 opens on a sample directly, read and validated in a Web Worker without ExcelJS; ExcelJS loads only for the report", async () => {
+    const { page, errors, scripts, workers } = await openPane("?sample=1");
+    await page.getByRole("heading", { name: /^(违规|需说明|提示)（\d+）$/ }).first().waitFor({ timeout: 60_000 });
+    expect(await page.getByText(/^文件：.+-errors\.xlsx$/).count()).toBe(1);
+    expect(workers.some((u) => /\/check-worker\.js$/.test(u))).toBe(true);
+    expect(scripts.filter((u) => /exceljs/.test(u))).toEqual([]);
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "下载校验报告" }).click();
+    await download;
+    expect(scripts.some((u) => /exceljs/.test(u))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
