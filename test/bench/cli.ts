@@ -100,6 +100,8 @@ export interface CliRun {
   govcheck: ProcRun;
   exceljs: ProcRun;
   findings: number | null;
+  /** govcheck's summary.errors: the pane's 违规（n） */
+  errors: number | null;
   cellsVisited: number | null;
 }
 
@@ -124,10 +126,12 @@ export function measureCli(template: string, rows: number, file: string, runs: n
   const g = combineRuns(gs);
   const x = combineRuns(xs);
   let findings: number | null = null;
+  let errors: number | null = null;
   try {
     const out = JSON.parse(g.stdout);
     const list = Array.isArray(out) ? out : out.issues ?? out.findings;
     findings = Array.isArray(list) ? list.length : null;
+    errors = typeof out?.summary?.errors === "number" ? out.summary.errors : null;
   } catch {
     findings = null;
   }
@@ -139,7 +143,7 @@ export function measureCli(template: string, rows: number, file: string, runs: n
   }
   return {
     template, rows, fileMB: fs.statSync(file).size / 2 ** 20, govcheck: { ...g, stdout: "" }, exceljs: { ...x, stdout: "" },
-    findings, cellsVisited,
+    findings, errors, cellsVisited,
   };
 }
 

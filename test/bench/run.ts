@@ -3,7 +3,7 @@
  * measures, prints a readable table and, as its LAST line, one JSON object of the figures measured
  * in this run (peers beside ours; null with a reason when a figure could not be measured).
  * Stages: Office adapter syncs · core validation vs its floors · groups · custom functions · govcheck vs
- * ExcelJS streaming (whole processes) · bundle sizes. Budget: a few minutes on 2 cores.
+ * ExcelJS streaming (whole processes) · the pane in Chromium on the same file · bundle sizes. Budget: a few minutes on 2 cores.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -15,6 +15,7 @@ import { measureCore, type CoreRow } from "./core";
 import { measureFunctions } from "./functions";
 import { measureGroups, type GroupsRun } from "./groups";
 import { GOVCHECK, hasGnuTime, measureCli, measureMany, runNode, writeXlsx, type CliRun, type ManyRun } from "./cli";
+import { measurePane, type PaneRun } from "./pane";
 import { measureReader, type ReaderRun } from "./reader";
 import { patrolSheet, petitionSheet } from "./sheets";
 import { createExcelPort } from "../../src/office/excelPort";
@@ -122,7 +123,18 @@ function readerTable(r: ReaderRun): void {
   ]);
 }
 
-async function cliStage(): Promise<{ cli: CliRun[]; reader: ReaderRun }> {
+function paneTable(p: PaneRun | { reason: string }, govcheckSeconds: number): void {
+  log(`== The standalone pane in Chromium on the same ${fmt(CLI_ROWS)}-row petition file: file chosen → 违规（n） shown; best of opens, every long task counted ==`);
+  if ("reason" in p) {
+    log(`not measured: ${p.reason}`);
+    log();
+    return;
+  }
+  table(["pane s", "rounds s", "govcheck s", "pane ÷ govcheck (≤ 1.5)", "longest main-thread task ms (≤ 200)", "long tasks", "progress shown"], [[
+    fmt(p.seconds, 2), p.rounds.map((s) => fmt(s, 2)).join(" / "), fmt(govcheckSeconds, 2), fmt(p.seconds / govcheckSeconds, 2), p.longestTaskMs, p.longTasks, p.progress ?? "none"]]);
+}
+
+async function cliStage(buildProblem: string | null): Promise<{ cli: CliRun[]; reader: ReaderRun; pane: PaneRun | { reason: string } }> {
   log(`== govcheck vs ExcelJS streaming reader alone, whole processes, ${fmt(CLI_ROWS)}-row sheets ==`);
   log(hasGnuTime() ? "peak memory: GNU time %M (max RSS of the process)" : "peak memory: /usr/bin/time missing; the visitor's own maxRSS only");
   // the launcher compiles lib/ when src/ is newer: do that outside the timing
@@ -130,14 +142,19 @@ async function cliStage(): Promise<{ cli: CliRun[]; reader: ReaderRun }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gov-bench-"));
   const out: CliRun[] = [];
   let reader: ReaderRun | null = null;
+  let pane: PaneRun | { reason: string } = { reason: "not measured" };
   try {
     for (const [name, gen] of [["patrol", patrolSheet], ["petition", petitionSheet]] as const) {
       const file = path.join(dir, `${name}-${CLI_ROWS}.xlsx`);
       const t = Date.now();
       await writeXlsx(gen(CLI_ROWS), file);
       log(`wrote ${path.basename(file)} (${fmt(fs.statSync(file).size / 2 ** 20, 1)} MB) in ${fmt((Date.now() - t) / 1000, 1)} s`);
-      out.push(measureCli(name, CLI_ROWS, file, 3));
-      if (name === "petition") reader = await measureReader(file, 3);
+      const run = measureCli(name, CLI_ROWS, file, 3);
+      out.push(run);
+      if (name === "petition") {
+        reader = await measureReader(file, 3);
+        pane = buildProblem ? { reason: buildProblem } : run.errors === null ? { reason: "govcheck printed no summary" } : await measurePane(DIST, file, run.errors, 3);
+      }
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -152,7 +169,8 @@ async function cliStage(): Promise<{ cli: CliRun[]; reader: ReaderRun }> {
   );
   for (const r of out) if (r.govcheck.stderr.trim()) log(`govcheck stderr (${r.template}): ${r.govcheck.stderr.trim().split("\n")[0]}`);
   readerTable(reader!);
-  return { cli: out, reader: reader! };
+  paneTable(pane, reader!.govcheck.seconds);
+  return { cli: out, reader: reader!, pane };
 }
 
 function manyStage(): ManyRun {
@@ -200,7 +218,7 @@ async function main() {
   const groups = groupsStage();
   const buildProblem = ensureDist();
   const fn = buildProblem ? { rates: null, reason: buildProblem } : functionStage();
-  const { cli, reader } = await cliStage();
+  const { cli, reader, pane } = await cliStage(buildProblem);
   const many = manyStage();
   const bundles = buildProblem ? null : bundleStage();
 
@@ -239,6 +257,11 @@ async function main() {
     govcheckPetitionPeakMB: reader.govcheck.peakMB === null ? null : +reader.govcheck.peakMB.toFixed(1),
     // every run's peak (the figures above are their medians)
     peaksMB: { reader: reader.reader.peaksMB ?? null, exceljs: reader.exceljs.peaksMB ?? null, govcheck: reader.govcheck.peaksMB ?? null },
+    // the standalone pane in Chromium on the same file (issue 10: ≤ 1.5× govcheck, no task over 200 ms)
+    ...("reason" in pane ? { paneReason: pane.reason } : {
+      paneSeconds: +pane.seconds.toFixed(3), paneRounds: pane.rounds, paneGovcheckRatio: +(pane.seconds / reader.govcheck.seconds).toFixed(2),
+      paneLongestTaskMs: pane.longestTaskMs,
+    }),
     readerParts: {
       inflateZlibSeconds: +reader.inflateZlibSeconds.toFixed(3), inflateDecompressionStreamSeconds: +reader.inflateWebSeconds.toFixed(3),
       tagPassSeconds: +reader.tagPassSeconds.toFixed(3), scannerSeconds: +reader.scannerSeconds.toFixed(3),
