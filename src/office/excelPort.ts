@@ -5,12 +5,19 @@
 import type { Finding } from "../core/validate/findings";
 import type { WorkbookSnapshot } from "../core/validate/snapshot";
 import { readActiveSheet, readAllSheets } from "./read";
-import { addReport, addReportSheet } from "./report";
-import { MARK_STORE_SHEET, clearHighlights, highlightFindings } from "./marks";
-import { writeBlankExtras, writeTemplateSheets } from "./template";
+import { MARK_STORE_SHEET } from "./sheetNames";
 import { customFunctionsSupported, hostFeatures, officeApiSupport, type ExcelApiSupport } from "./apiSupport";
 import type { ExcelPort, OnReadProgress, ReportCell } from "./port";
 import type { ReportInput } from "../core/report/rows";
+
+/**
+ * The writers — the report, marking and template insertion — are fetched on first use, each as
+ * its own chunk: none of them is needed to open the pane or check a sheet, and together they are
+ * about a twentieth of the pane's first load.
+ */
+const reportWriter = () => import(/* webpackChunkName: "office-report" */ "./report");
+const marker = () => import(/* webpackChunkName: "office-marks" */ "./marks");
+const templateWriter = () => import(/* webpackChunkName: "office-template" */ "./template");
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -52,15 +59,23 @@ export function createExcelPort(opts: ExcelPortOptions = {}): ExcelPort {
       ws.getRange(cell).select();
       await ctx.sync();
     }),
-    addReportSheet: (baseName: string, table: ReportCell[][]) => run((ctx) => addReportSheet(ctx, baseName, table, api)),
-    addReport: (input: ReportInput) => run((ctx) => addReport(ctx, input, api)),
+    addReportSheet: async (baseName: string, table: ReportCell[][]) => {
+      const { addReportSheet } = await reportWriter();
+      return run((ctx) => addReportSheet(ctx, baseName, table, api));
+    },
+    addReport: async (input: ReportInput) => {
+      const { addReport } = await reportWriter();
+      return run((ctx) => addReport(ctx, input, api));
+    },
     highlight: async (findings: readonly Finding[]) => {
       // the pane hides marking on such hosts; this is the adapter's own refusal
       if (!api.isSupported("1.9")) throw new Error("当前 Excel 版本不能完整记录单元格原填充，无法标注。");
+      const { highlightFindings } = await marker();
       return run((ctx) => highlightFindings(ctx, findings, api));
     },
     clearHighlights: async () => {
       if (!api.isSupported("1.9")) throw new Error("当前 Excel 版本不能完整恢复单元格原填充，无法清除标注。");
+      const { clearHighlights } = await marker();
       return run((ctx) => clearHighlights(ctx, api));
     },
     insertFormula: (formula: string) => run(async (context) => {
@@ -84,7 +99,7 @@ export function createExcelPort(opts: ExcelPortOptions = {}): ExcelPort {
         return { byCells: false };
       }
       if (!opts.parseTemplate) throw new Error("当前 Excel 版本不能直接插入模板工作表。");
-      const template = await opts.parseTemplate(fromBase64(base64));
+      const [template, { writeBlankExtras, writeTemplateSheets }] = await Promise.all([opts.parseTemplate(fromBase64(base64)), templateWriter()]);
       const names = await run((ctx) => writeTemplateSheets(ctx, template, api));
       // a blank's formulas and dropdowns: the snapshot carries values only
       if (blank && names.length > 0) {

@@ -10,8 +10,9 @@ import { officeApiSupport, type ExcelApiSupport } from "./apiSupport";
 import { rangeAt } from "./ranges";
 import { syncInChunks } from "./payload";
 
-/** The very hidden sheet holding original fills (not a user sheet; never validated). */
-export const MARK_STORE_SHEET = "GOV_标注原填充";
+import { MARK_STORE_SHEET } from "./sheetNames";
+
+export { MARK_STORE_SHEET };
 
 /** Mark colours: Excel's own "bad / neutral / note" cell-style fills, by severity. */
 export const MARK_COLOR: Record<Severity, string> = {

@@ -10,7 +10,6 @@
  * row repeated, page numbers) on 1.9+.
  */
 import { FINDINGS_LAYOUT, type ReportLayout, SUMMARY_LAYOUT } from "../core/report/layout";
-import { reportMessages } from "../core/report/messages";
 import type { ReportInput, ReportModel } from "../core/report/rows";
 import type { Severity } from "../core/validate/severity";
 import type { ReportCell } from "./port";
@@ -18,11 +17,7 @@ import { officeApiSupport, type ExcelApiSupport } from "./apiSupport";
 import { rangeAt } from "./ranges";
 import { syncInChunks } from "./payload";
 
-/**
- * The report's sheet names, and those of earlier versions (one sheet, 校验报告 or, in English,
- * Validation report): "validate all" skips them, suffixed or not.
- */
-export const REPORT_SHEET_NAMES: readonly string[] = [reportMessages.summarySheet, reportMessages.findingsSheet, "校验报告", "Validation report"];
+export { REPORT_SHEET_NAMES } from "./sheetNames";
 
 /** Excel's limit on a sheet name's length. */
 export const SHEET_NAME_MAX = 31;

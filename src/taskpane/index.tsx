@@ -5,9 +5,8 @@
 import { createExcelPort } from "../office/excelPort";
 import { officeApiSupport } from "../office/apiSupport";
 import { lazyLiveChecker } from "../office/liveProxy";
-import { MARK_STORE_SHEET } from "../office/marks";
+import { MARK_STORE_SHEET, REPORT_SHEET_NAMES } from "../office/sheetNames";
 import { documentSettings } from "../office/settings";
-import { REPORT_SHEET_NAMES } from "../office/report";
 import { bootPane } from "./boot";
 import { createFileWorkbookPort } from "./fileWorkbook";
 import { fetchBytes, fetchJson } from "./fetchers";
