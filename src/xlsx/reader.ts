@@ -146,7 +146,7 @@ class Reader {
       if (!zip.find(c)) continue;
       const type = typeOf(c) ?? "";
       if (CT.binaryWorkbook.test(type) || /\.bin$/i.test(c)) {
-        throw new ReadError("notXlsx", M.otherOffice("二进制工作簿（.xlsb）"));
+        throw new ReadError("notXlsx", M.binaryWorkbook());
       }
       if (CT.word.test(type)) throw new ReadError("noWorkbook", M.otherOffice("Word 文档（.docx）"));
       if (CT.powerpoint.test(type)) throw new ReadError("noWorkbook", M.otherOffice("PowerPoint 演示文稿（.pptx）"));

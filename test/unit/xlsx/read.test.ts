@@ -262,6 +262,7 @@ describe("refusals say what the file is (the package decides, not part names)", 
       { name: "_rels/.rels", data: rootRels("xl/workbook.bin") },
       { name: "xl/workbook.bin", data: "\u0000\u0001" },
     ]);
-    expect((await outcome(bytes, "binary.xlsx"))[0].message).toMatch(/\.xlsb/);
+    expect((await outcome(bytes, "binary.xlsx"))[0].message).toMatch(/Excel二进制工作簿（\.xlsb）.*另存为“Excel工作簿（\*\.xlsx）”/);
+    expect((await outcome(bytes, "binary.xlsx"))[0].message).not.toMatch(/不是Excel工作簿/);
   });
 });
