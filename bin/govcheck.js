@@ -47,10 +47,10 @@ function stale() {
 }
 
 if (stale()) {
-  process.stderr.write("govcheck: 正在编译(首次运行或源码有更新)…\n");
+  process.stderr.write("govcheck: 正在编译（首次运行或源码有更新）……\n");
   const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
   if (!fs.existsSync(tsc)) {
-    process.stderr.write("govcheck: 找不到 TypeScript,请先运行 npm install\n");
+    process.stderr.write("govcheck: 找不到 TypeScript，请先运行 npm install\n");
     process.exit(2);
   }
   const started = Date.now();
@@ -62,7 +62,7 @@ if (stale()) {
   if (r.status !== 0) {
     // type errors do not stop the emit; say so once, then run what was built
     const first = (r.stdout || r.stderr || "").split("\n").find((l) => l.trim() !== "") || "";
-    process.stderr.write(`govcheck: 编译有类型错误,仍继续运行: ${first}\n`);
+    process.stderr.write(`govcheck: 编译有类型错误，仍继续运行：${first}\n`);
   }
   fs.mkdirSync(path.dirname(stamp), { recursive: true });
   // the stamp marks the start of this build, so a source saved during it triggers the next one
@@ -77,7 +77,7 @@ try {
   cli = require(entry);
 } catch (e) {
   // a broken build: one line, no stack trace
-  process.stderr.write(`govcheck: 无法启动: ${e && e.message ? e.message.split("\n")[0] : e}\n`);
+  process.stderr.write(`govcheck: 无法启动：${e && e.message ? e.message.split("\n")[0] : e}\n`);
   process.exit(2);
 }
 cli.run();

@@ -68,7 +68,6 @@ export const cliMessages = {
   combinedPart: (title: string, units: number, repeats: number, recomputed: number) =>
     `${title}${units}行${repeats > 0 ? `（略去重复${repeats}行）` : ""}${recomputed > 0 ? `，按规则重算${recomputed}个单元格` : ""}`,
   sourceFile: "来源文件",
-  compiling: "正在编译govcheck（首次运行或源码有更新）…",
   // table format
   sheetLine: (sheet: string, what: string) => `  工作表“${sheet}”：${what}`,
   templateWhat: (title: string, _id: string, rows: number) => `${title}，${rows}行数据`,

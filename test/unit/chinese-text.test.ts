@@ -7,7 +7,7 @@
  * offending strings.
  */
 import { spawnSync } from "child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { inputMessages } from "../../src/core/input/messages";
@@ -150,5 +150,12 @@ test("the blank templates' prompts, error messages and texts read as an office w
     }));
   }
   expect(texts.length).toBeGreaterThan(100);
+  expect(offending(texts)).toEqual([]);
+});
+
+test("the govcheck launcher's own lines (bin/govcheck.js: compiling, cannot start) are set the same way", () => {
+  const src = readFileSync(join(resolve(__dirname, "../.."), "bin", "govcheck.js"), "utf8");
+  const texts: [string, string][] = [...src.matchAll(/stderr\.write\((["`])((?:(?!\1).)*)\1/g)].map((m) => ["bin/govcheck.js", m[2]]);
+  expect(texts.filter(([, t]) => /\p{Script=Han}/u.test(t)).length).toBeGreaterThanOrEqual(5);
   expect(offending(texts)).toEqual([]);
 });
