@@ -1,6 +1,6 @@
 /**
- * Command-line inputs → the .xlsx files to check. An input is a file (checked whatever its
- * extension), a folder (searched recursively for *.xlsx) or a glob (* ? within a name, ** across
+ * Command-line inputs → the files to check. An input is a file (checked whatever its
+ * extension), a folder (searched recursively for spreadsheets: isWorkbookName) or a glob (* ? within a name, ** across
  * folders). Excel's "~$name.xlsx" lock files are skipped: they are not workbooks.
  */
 import { promises as fsp } from "fs";
@@ -15,8 +15,16 @@ export interface ExpandedInputs {
 
 const SKIP_DIRS = new Set(["node_modules", ".git"]);
 
+/**
+ * Spreadsheets a unit may have submitted: the .xlsx family we read (.xlsx, .xlsm, and the
+ * .xltx/.xltm templates), and the formats we cannot read but must not pass over in silence — an
+ * old .xls, a WPS .et/.ett, a binary .xlsb, an .ods — each then reported as unreadable with what
+ * to do (另存为 .xlsx). Other files in a folder (.docx, .pdf, .txt) are not submissions of a sheet.
+ */
+const SPREADSHEET = /\.(xlsx|xlsm|xltx|xltm|xls|xlsb|et|ett|ods)$/i;
+
 export function isWorkbookName(name: string): boolean {
-  return /\.xlsx$/i.test(name) && !name.startsWith("~$");
+  return SPREADSHEET.test(name) && !name.startsWith("~$");
 }
 
 export function hasMagic(s: string): boolean {
@@ -64,7 +72,7 @@ async function walk(dir: string, onEntry: (full: string, isDir: boolean) => bool
   }
 }
 
-/** Every *.xlsx below `dir` (recursively), sorted by path. */
+/** Every spreadsheet below `dir` (recursively; isWorkbookName), sorted by path. */
 export async function workbooksIn(dir: string): Promise<string[]> {
   const out: string[] = [];
   await walk(dir, (full, isDir) => {

@@ -12,6 +12,7 @@ export const readMessages = {
   openDocument: () => "这是OpenDocument表格（.ods）；请在WPS或LibreOffice中另存为.xlsx后再校验",
   encrypted: () => "文件设有打开密码（已加密），无法读取；请报送单位在Excel或WPS中打开，取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后重新报送",
   binaryWorkbook: () => "这是Excel二进制工作簿（.xlsb），无法直接读取；请在Excel中打开，另存为“Excel工作簿（*.xlsx）”后再校验",
+  wpsBinary: () => "这是WPS表格文件（.et）；请在WPS中打开，另存为“Excel工作簿（*.xlsx）”后再校验",
   legacyBinary: () => "这是旧版.xls文件（Excel 97-2003格式）；请在Excel或WPS中打开，另存为“Excel工作簿（*.xlsx）”后再校验",
   corrupt: () => "文件已损坏或不完整（可能在传输中被截断）；请让报送单位重新发送",
   badXml: (part: string) => `文件已损坏（${part}的内容无法解析）；请用Excel或WPS打开后重新保存，或让报送单位重新发送`,

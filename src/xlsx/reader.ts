@@ -214,12 +214,12 @@ export async function readWorkbook(source: ByteSource, opts: ReaderOptions = {})
     const head = await source.read(0, SNIFF_BYTES);
     if (sniffKind(head, source.size) === "cfb") {
       // an OLE file: encrypted .xlsx or legacy .xls; its directory names the streams
-      if (source.size <= CFB_SCAN_BYTES) throw cfbError(await source.read(0, source.size));
+      if (source.size <= CFB_SCAN_BYTES) throw cfbError(await source.read(0, source.size), opts.file);
       const half = CFB_SCAN_BYTES / 2;
       const buf = new Uint8Array(CFB_SCAN_BYTES);
       buf.set(await source.read(0, half), 0);
       buf.set(await source.read(source.size - half, half), half);
-      throw cfbError(buf);
+      throw cfbError(buf, opts.file);
     }
     const zip = await ZipPackage.open(source, zipLimitsFor(opts), opts.inflate ?? webInflate, opts.inflateSmall);
     return await new Reader(zip, opts).read();

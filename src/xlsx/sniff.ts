@@ -46,11 +46,21 @@ function contains(data: Uint8Array, needle: Uint8Array): boolean {
   return false;
 }
 
-/** The ReadError for an OLE compound file: an encrypted .xlsx carries an "EncryptedPackage" stream. */
-export function cfbError(data: Uint8Array): ReadError {
-  return contains(data, ENCRYPTED_STREAM)
-    ? new ReadError("encrypted", M.encrypted())
-    : new ReadError("legacyBinary", M.legacyBinary());
+const WORD_STREAM = utf16le("WordDocument");
+const POWERPOINT_STREAM = utf16le("PowerPoint Document");
+
+/**
+ * The ReadError for an OLE compound file, told by the streams its directory names: an encrypted
+ * .xlsx carries "EncryptedPackage", a Word 97–2003 document "WordDocument", a PowerPoint one
+ * "PowerPoint Document"; anything else is an old binary workbook — a WPS 表格 one when its name
+ * says .et/.ett (WPS's own format, laid out like .xls), else an .xls.
+ */
+export function cfbError(data: Uint8Array, fileName = ""): ReadError {
+  if (contains(data, ENCRYPTED_STREAM)) return new ReadError("encrypted", M.encrypted());
+  if (contains(data, WORD_STREAM)) return new ReadError("notXlsx", M.otherOffice("旧版Word文档（.doc）"));
+  if (contains(data, POWERPOINT_STREAM)) return new ReadError("notXlsx", M.otherOffice("旧版PowerPoint演示文稿（.ppt）"));
+  if (/\.ett?$/i.test(fileName)) return new ReadError("legacyBinary", M.wpsBinary());
+  return new ReadError("legacyBinary", M.legacyBinary());
 }
 
 export function toBytes(data: ArrayBuffer | Uint8Array): Uint8Array {

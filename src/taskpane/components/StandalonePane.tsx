@@ -118,7 +118,8 @@ export function StandalonePane(props: StandalonePaneProps) {
           className={s.hiddenInput}
           type="file"
           multiple
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          // the .xlsx family, and the spreadsheets we cannot read (.xls, WPS .et, .xlsb, .ods): picked, each is told what to do
+          accept=".xlsx,.xlsm,.xls,.et,.xlsb,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           onChange={(e) => { open(e.target.files); e.target.value = ""; }}
         />
         <label htmlFor={inputId} className={s.pick}>{m.chooseFile}</label>

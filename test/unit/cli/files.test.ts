@@ -7,7 +7,7 @@ const tmp = tempDir("govcheck-files-");
 afterAll(() => tmp.remove());
 
 beforeAll(() => {
-  for (const f of ["a.xlsx", "b.XLSX", "~$a.xlsx", "notes.txt", "old.xls", "sub/c.xlsx", "sub/deep/d.xlsx", "sub/deep/~$d.xlsx", "other/e.xlsx", "node_modules/x.xlsx"]) {
+  for (const f of ["a.xlsx", "b.XLSX", "~$a.xlsx", "notes.txt", "old.xls", "报表.et", "附件.docx", "macro.xlsm", "sub/c.xlsx", "sub/deep/d.xlsx", "sub/deep/~$d.xlsx", "other/e.xlsx", "node_modules/x.xlsx"]) {
     mkdirSync(join(tmp.dir, f, ".."), { recursive: true });
     writeFileSync(join(tmp.dir, f), "");
   }
@@ -26,9 +26,9 @@ describe("globToRegExp", () => {
 });
 
 describe("expandInputs", () => {
-  it("searches folders recursively for *.xlsx, skipping lock files", async () => {
+  it("searches folders recursively for spreadsheets (an old .xls or a WPS .et too: reported, never passed over), skipping lock files", async () => {
     const { files, missing } = await expandInputs(["."], tmp.dir);
-    expect(rel(files)).toEqual(["a.xlsx", "b.XLSX", "other/e.xlsx", "sub/c.xlsx", "sub/deep/d.xlsx"]);
+    expect(rel(files)).toEqual(["a.xlsx", "b.XLSX", "macro.xlsm", "old.xls", "other/e.xlsx", "sub/c.xlsx", "sub/deep/d.xlsx", "报表.et"]);
     expect(missing).toEqual([]);
   });
 

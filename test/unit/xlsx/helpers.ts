@@ -64,13 +64,14 @@ export async function patchZip(bytes: Uint8Array, name: string, patch: (xml: str
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
-/** The first bytes of an OLE compound file, optionally naming an EncryptedPackage stream. */
-export function cfbBytes(encrypted: boolean): Uint8Array {
+/**
+ * The first bytes of an OLE compound file whose directory names `stream` (UTF-16LE, as the
+ * directory holds names): true = "EncryptedPackage" (an encrypted .xlsx), false = "Workbook" (.xls).
+ */
+export function cfbBytes(stream: boolean | string): Uint8Array {
   const out = new Uint8Array(4096);
   out.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-  if (encrypted) {
-    const name = "EncryptedPackage";
-    for (let i = 0; i < name.length; i++) out[1024 + i * 2] = name.charCodeAt(i);
-  }
+  const name = stream === true ? "EncryptedPackage" : stream === false ? "Workbook" : stream;
+  for (let i = 0; i < name.length; i++) out[1024 + i * 2] = name.charCodeAt(i);
   return out;
 }

@@ -151,7 +151,7 @@ describe("unreadable files become one-line ReadErrors", () => {
     const bytes = await make();
     const file = join(tmp.dir, `${name}.xlsx`);
     writeFileSync(file, bytes);
-    for (const read of [() => readWorkbookFile(file), () => readWorkbookBuffer(bytes)]) {
+    for (const read of [() => readWorkbookFile(file), () => readWorkbookBuffer(bytes, { file: name })]) {
       const e = await read().then(() => null, (x: unknown) => x);
       expect(e).toBeInstanceOf(ReadError);
       expect((e as ReadError).code).toBe(code);
@@ -178,7 +178,7 @@ describe("refusals say what the file is (the package decides, not part names)", 
     const file = join(tmp.dir, name);
     writeFileSync(file, bytes);
     const out = [];
-    for (const read of [() => readWorkbookFile(file), () => readWorkbookBuffer(bytes)]) {
+    for (const read of [() => readWorkbookFile(file), () => readWorkbookBuffer(bytes, { file: name })]) {
       const e = await read().then(() => null, (x: unknown) => x);
       expect(e).toBeInstanceOf(ReadError);
       expect((e as ReadError).message).not.toMatch(/[\r\n]/);
@@ -254,6 +254,19 @@ describe("refusals say what the file is (the package decides, not part names)", 
   it("an empty sheet (only formatted blank cells) is an empty sheet, not an error", async () => {
     const bytes = workbook({ sheet: parts.sheet('<row r="1"><c r="A1" s="0"/><c r="B1"/></row>') });
     expect((await readWorkbookBuffer(bytes)).sheets).toEqual([{ name: "数据", rows: [] }]);
+  });
+
+  it("old binary files are told apart: .xls, a WPS .et, a Word .doc, a PowerPoint .ppt", async () => {
+    const xls = await outcome(cfbBytes("Workbook"), "报表.xls");
+    expect(xls.map((o) => o.code)).toEqual(["legacyBinary", "legacyBinary"]);
+    expect(xls[0].message).toMatch(/旧版\.xls文件/);
+    // WPS's own .et is laid out like an .xls: its name tells it, and the advice names WPS
+    const et = await outcome(cfbBytes("Workbook"), "报表.et");
+    expect(et[0]).toEqual({ code: "legacyBinary", message: "这是WPS表格文件（.et）；请在WPS中打开，另存为“Excel工作簿（*.xlsx）”后再校验" });
+    const doc = await outcome(cfbBytes("WordDocument"), "报表.xls");
+    expect(doc.map((o) => o.message)).toEqual(Array(2).fill("这是旧版Word文档（.doc），不是Excel工作簿；请确认报送的文件"));
+    const ppt = await outcome(cfbBytes("PowerPoint Document"), "报表.xls");
+    expect(ppt[0].message).toBe("这是旧版PowerPoint演示文稿（.ppt），不是Excel工作簿；请确认报送的文件");
   });
 
   it("a .xlsb binary workbook is said to be one", async () => {
