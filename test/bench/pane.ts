@@ -6,7 +6,7 @@
  */
 import * as fs from "fs";
 import type { AddressInfo } from "net";
-import { CHROMIUM, launchChromium, longTasks, serve, watchLongTasks } from "../support/serve";
+import { CHROMIUM, launchChromium, openInPane, serve } from "../support/serve";
 
 export interface PaneRun {
   seconds: number;
@@ -35,17 +35,10 @@ export async function measurePane(dist: string, file: string, findings: number, 
           const url = route.request().url();
           return url.startsWith(base) || url.startsWith("data:") || url.startsWith("blob:") ? route.continue() : route.abort();
         });
-        await watchLongTasks(page);
-        await page.goto(`${base}/taskpane.html`);
-        await page.getByRole("heading", { name: /校验|检查|GOV/ }).first().waitFor({ timeout: 60_000 });
-        await longTasks(page, true);
-        const started = Date.now();
-        await page.setInputFiles("input[type=file]", file);
-        const shown = await page.getByRole("status").filter({ hasText: /\d+%/ }).first().textContent({ timeout: 60_000 }).catch(() => null);
-        await page.getByRole("heading", { name: `违规（${findings}）` }).waitFor({ timeout: 180_000 });
-        rounds.push((Date.now() - started) / 1000);
-        tasks.push(...(await longTasks(page)));
-        progress ??= shown;
+        const open = await openInPane(page, base, file, findings, /\d+%/);
+        rounds.push(open.seconds);
+        tasks.push(...open.tasks);
+        progress ??= open.progress;
         if (errors.length) throw new Error(`the pane failed: ${errors[0]}`);
       } finally {
         await page.close();

@@ -14,7 +14,7 @@ import * as path from "path";
 import type { AddressInfo } from "net";
 import type { Browser, Page } from "playwright-core";
 import { DIST as BUILT_DIST, ROOT, ensureBuilt } from "../support/build";
-import { describeInChromium, launchChromium, longTasks, watchLongTasks, serve } from "../support/serve";
+import { describeInChromium, launchChromium, openInPane, serve } from "../support/serve";
 import { templateIds } from "../../src/core/validate/templates";
 import type { TemplateSample } from "../../scripts/samples/types";
 import { expectedOf } from "../fixtures/acceptance/build";
@@ -150,17 +150,7 @@ describeInChromium("pane", "task pane in Chromium, standalone and offline", () =
       const errors: string[] = [];
       const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
       page.on("pageerror", (e) => errors.push(e.message));
-      await watchLongTasks(page);
-      await page.goto(`${base}/taskpane.html`);
-      await page.getByRole("heading", { name: /校验|检查|GOV/ }).first().waitFor({ timeout: 60_000 });
-      // only what happens from the file's opening on counts
-      await longTasks(page, true);
-      const started = Date.now();
-      await page.setInputFiles("input[type=file]", file);
-      const progress = await page.getByRole("status").filter({ hasText: /正在读取petition-100000\.xlsx：工作表“.+”（1\/1）\d+%/ }).first().textContent({ timeout: 60_000 });
-      await page.getByRole("heading", { name: `违规（${findings}）` }).waitFor({ timeout: 180_000 });
-      const paneSeconds = (Date.now() - started) / 1000;
-      const tasks = await longTasks(page);
+      const { seconds: paneSeconds, tasks, progress } = await openInPane(page, base, file, findings, /正在读取petition-100000\.xlsx：工作表“.+”（1\/1）\d+%/);
       const longest = Math.max(0, ...tasks);
       process.stdout.write(`PANE-100K ${JSON.stringify({ paneSeconds, longestTaskMs: Math.round(longest), longTasks: tasks.length, progress })}\n`);
       expect(progress).toMatch(/\d+%/);

@@ -76,3 +76,23 @@ export function longTasks(page: Page, clear = false): Promise<number[]> {
     return all;
   }, clear);
 }
+
+/**
+ * Opens the standalone pane at `base` in `page`, chooses `file` and waits for its 违规（n）
+ * heading: the seconds from the choosing, the long tasks of that time (ms), and the first
+ * progress text matching `progress` (null when none showed). The e2e test and the bench both
+ * time the pane this way.
+ */
+export async function openInPane(page: Page, base: string, file: string, violations: number, progress: RegExp): Promise<{ seconds: number; tasks: number[]; progress: string | null }> {
+  await watchLongTasks(page);
+  await page.goto(`${base}/taskpane.html`);
+  await page.getByRole("heading", { name: /校验|检查|GOV/ }).first().waitFor({ timeout: 60_000 });
+  // only what happens from the file's opening on counts
+  await longTasks(page, true);
+  const started = Date.now();
+  await page.setInputFiles("input[type=file]", file);
+  const shown = await page.getByRole("status").filter({ hasText: progress }).first().textContent({ timeout: 60_000 }).catch(() => null);
+  await page.getByRole("heading", { name: `违规（${violations}）` }).waitFor({ timeout: 180_000 });
+  const seconds = (Date.now() - started) / 1000;
+  return { seconds, tasks: await longTasks(page), progress: shown };
+}
