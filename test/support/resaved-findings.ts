@@ -4,19 +4,23 @@
  * { tz, offsetMinutes, files: { "<writer>/<name>" or "original/<name>": lines } } — under the TZ
  * it was started with (the test's child processes).
  */
+import { readFileSync } from "fs";
 import { basename, join } from "path";
 import { validateWorkbook } from "../../src/core/validate";
 import type { Finding } from "../../src/core/validate/findings";
-import { readWorkbookFile } from "../../src/xlsx/read";
+import { readWorkbookBuffer, readWorkbookFile } from "../../src/xlsx/read";
 import { originals, WRITERS } from "../fixtures/resaved/make";
 
 export const RESAVED = join(__dirname, "..", "fixtures", "resaved");
 
 const line = (f: Finding) => `${f.sheet}!${f.cell} ${f.check} ${f.severity} ${f.message}`;
 
-/** A workbook's findings as sorted lines, with each sheet's template and row count first. */
-export async function findingLines(file: string): Promise<string[]> {
-  const v = validateWorkbook(await readWorkbookFile(file));
+/**
+ * A workbook's findings as sorted lines, with each sheet's template and row count first. Read as
+ * govcheck reads it (a file, node:zlib) or as the pane does (bytes, DecompressionStream).
+ */
+export async function findingLines(file: string, via: "file" | "bytes" = "file"): Promise<string[]> {
+  const v = validateWorkbook(await (via === "file" ? readWorkbookFile(file) : readWorkbookBuffer(readFileSync(file))));
   return [...v.sheets.map((s) => `sheet ${s.sheet} ${s.template ?? "-"} ${s.rows}`), ...v.findings.map(line).sort()];
 }
 
