@@ -5,6 +5,7 @@
  */
 import { promises as fsp } from "fs";
 import * as path from "path";
+import { isSpreadsheetName } from "../xlsx/names";
 
 export interface ExpandedInputs {
   /** files to check, in argument order, each once */
@@ -15,16 +16,9 @@ export interface ExpandedInputs {
 
 const SKIP_DIRS = new Set(["node_modules", ".git"]);
 
-/**
- * Spreadsheets a unit may have submitted: the .xlsx family we read (.xlsx, .xlsm, and the
- * .xltx/.xltm templates), and the formats we cannot read but must not pass over in silence — an
- * old .xls, a WPS .et/.ett, a binary .xlsb, an .ods — each then reported as unreadable with what
- * to do (另存为 .xlsx). Other files in a folder (.docx, .pdf, .txt) are not submissions of a sheet.
- */
-const SPREADSHEET = /\.(xlsx|xlsm|xltx|xltm|xls|xlsb|et|ett|ods)$/i;
-
+/** A spreadsheet (isSpreadsheetName), not Excel's "~$name.xlsx" lock file. */
 export function isWorkbookName(name: string): boolean {
-  return SPREADSHEET.test(name) && !name.startsWith("~$");
+  return isSpreadsheetName(name) && !name.startsWith("~$");
 }
 
 export function hasMagic(s: string): boolean {

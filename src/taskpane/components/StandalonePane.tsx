@@ -10,7 +10,8 @@ import { Button, Select, Spinner, makeStyles, tokens, useId } from "@fluentui/re
 import type { TemplateSummary } from "../../core/validate";
 import type { FetchBytes, FileWorkbookPort, ValidateFn } from "../types";
 import { exampleUrl } from "../types";
-import { type FileSource, isXlsxName, useFileValidation } from "../hooks/useFileValidation";
+import { type FileSource, useFileValidation } from "../hooks/useFileValidation";
+import { isSpreadsheetName } from "../../xlsx/names";
 import { useAction } from "../hooks/useAction";
 import { reportFileName, saveBytes } from "../download";
 import { useMessages } from "../i18n";
@@ -83,7 +84,8 @@ export function StandalonePane(props: StandalonePaneProps) {
     void openFiles(files.map((file): FileSource => ({
       file: file.name,
       load: () => file.arrayBuffer(),
-      refused: isXlsxName(file.name) ? undefined : m.notXlsx,
+      // a spreadsheet goes to the reader, which says what an .xls or .et is and what to do; anything else is refused here
+      refused: isSpreadsheetName(file.name) ? undefined : m.notXlsx,
     })));
   };
 

@@ -40,10 +40,6 @@ export interface FilesState {
   together: boolean;
 }
 
-export function isXlsxName(name: string): boolean {
-  return /\.xlsx$/i.test(name.trim());
-}
-
 /** Root findings of each severity: a file fails on any root 违规. */
 export function rootCounts(result: ValidationResult): { errors: number; warnings: number } {
   let errors = 0;

@@ -152,10 +152,10 @@ describe("many files", () => {
     renderWith(<StandalonePane filePort={port} validate={jest.fn()} fetchBytes={jest.fn()} templates={TEMPLATES} save={save} />);
     const input = screen.getByLabelText("选择.xlsx文件") as HTMLInputElement;
     expect(input.multiple).toBe(true);
-    await user.upload(input, [xlsxFile("甲.xlsx"), xlsxFile("乙.xlsx"), xlsxFile("坏.xlsx"), new File(["x"], "旧表.xls")]);
+    await user.upload(input, [xlsxFile("甲.xlsx"), xlsxFile("乙.xlsx"), xlsxFile("坏.xlsx"), new File(["x"], "说明.docx")]);
     const list = await screen.findByRole("region", { name: "已打开4个文件" });
     await waitFor(() => expect(within(list).getAllByRole("button").map((b) => b.textContent)).toEqual([
-      "甲.xlsx未通过（违规2处）", "乙.xlsx通过（需说明1处）", "坏.xlsx无法读取（文件已损坏，无法读取）", "旧表.xls无法读取（请选择.xlsx格式的工作簿）",
+      "甲.xlsx未通过（违规2处）", "乙.xlsx通过（需说明1处）", "坏.xlsx无法读取（文件已损坏，无法读取）", "说明.docx无法读取（请选择.xlsx格式的工作簿）",
     ]));
     expect(within(list).getByText("通过1个，未通过1个，无法读取2个")).toBeTruthy();
     expect(within(list).getByRole("button", { name: "甲.xlsx：未通过（违规2处）" })).toBeTruthy();
@@ -180,7 +180,7 @@ describe("many files", () => {
       { file: "甲.xlsx", result: RESULT },
       { file: "乙.xlsx", result: PASSING },
       { file: "坏.xlsx", message: "文件已损坏，无法读取。" },
-      { file: "旧表.xls", message: "请选择.xlsx格式的工作簿。" },
+      { file: "说明.docx", message: "请选择.xlsx格式的工作簿。" },
     ]);
   });
 

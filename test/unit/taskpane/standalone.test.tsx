@@ -63,16 +63,21 @@ describe("StandalonePane", () => {
     expect(fetchBytes).toHaveBeenCalledWith("assets/templates/examples/petition-errors.xlsx");
   });
 
-  test("a file that is not .xlsx, or that cannot be read, is an error the clerk sees", async () => {
+  test("a file that is not a spreadsheet, or that cannot be read, is an error the clerk sees", async () => {
     const user = userEvent.setup({ applyAccept: false });
     const port = filePort();
     port.read.mockRejectedValueOnce(new Error("文件已损坏，无法读取"));
     renderWith(<StandalonePane filePort={port} validate={() => RESULT} fetchBytes={jest.fn()} templates={TEMPLATES} />);
     const input = screen.getByLabelText("选择.xlsx文件");
-    await user.upload(input, new File(["x"], "旧表.xls"));
+    await user.upload(input, new File(["x"], "说明.docx"));
     expect((await screen.findByRole("alert")).textContent).toContain("请选择.xlsx格式的工作簿。");
     expect(port.read).not.toHaveBeenCalled();
     await user.upload(input, xlsxFile("坏.xlsx"));
     await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("无法读取“坏.xlsx”：文件已损坏，无法读取"));
+    // an old .xls or a WPS .et goes to the reader, which says what it is and what to do
+    port.read.mockRejectedValueOnce(new Error("这是WPS表格文件（.et）；请在WPS中打开，另存为“Excel工作簿（*.xlsx）”后再校验"));
+    await user.upload(input, xlsxFile("旧表.et"));
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("无法读取“旧表.et”：这是WPS表格文件（.et）"));
+    expect(port.read.mock.calls.map((c) => c[1])).toEqual(["坏.xlsx", "旧表.et"]);
   });
 });
