@@ -4,6 +4,7 @@
  */
 import { ReadError } from "./errors";
 import { readMessages as M } from "./messages";
+import { isWpsName } from "./names";
 
 /** Bytes needed by `sniffKind`. */
 export const SNIFF_BYTES = 8;
@@ -57,9 +58,9 @@ const POWERPOINT_STREAM = utf16le("PowerPoint Document");
  */
 export function cfbError(data: Uint8Array, fileName = ""): ReadError {
   if (contains(data, ENCRYPTED_STREAM)) return new ReadError("encrypted", M.encrypted());
-  if (contains(data, WORD_STREAM)) return new ReadError("notXlsx", M.otherOffice("旧版Word文档（.doc）"));
-  if (contains(data, POWERPOINT_STREAM)) return new ReadError("notXlsx", M.otherOffice("旧版PowerPoint演示文稿（.ppt）"));
-  if (/\.ett?$/i.test(fileName)) return new ReadError("legacyBinary", M.wpsBinary());
+  if (contains(data, WORD_STREAM)) return new ReadError("notXlsx", M.otherOffice("旧版 Word 文档（.doc）"));
+  if (contains(data, POWERPOINT_STREAM)) return new ReadError("notXlsx", M.otherOffice("旧版 PowerPoint 演示文稿（.ppt）"));
+  if (isWpsName(fileName)) return new ReadError("legacyBinary", M.wpsBinary());
   return new ReadError("legacyBinary", M.legacyBinary());
 }
 

@@ -11,7 +11,7 @@ import type { TemplateSummary } from "../../core/validate";
 import type { FetchBytes, FileWorkbookPort, ValidateFn } from "../types";
 import { exampleUrl } from "../types";
 import { type FileSource, useFileValidation } from "../hooks/useFileValidation";
-import { isSpreadsheetName } from "../../xlsx/names";
+import { SPREADSHEET_ACCEPT, isSpreadsheetName } from "../../xlsx/names";
 import { useAction } from "../hooks/useAction";
 import { reportFileName, saveBytes } from "../download";
 import { useMessages } from "../i18n";
@@ -121,7 +121,7 @@ export function StandalonePane(props: StandalonePaneProps) {
           type="file"
           multiple
           // the .xlsx family, and the spreadsheets we cannot read (.xls, WPS .et, .xlsb, .ods): picked, each is told what to do
-          accept=".xlsx,.xlsm,.xls,.et,.xlsb,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept={SPREADSHEET_ACCEPT}
           onChange={(e) => { open(e.target.files); e.target.value = ""; }}
         />
         <label htmlFor={inputId} className={s.pick}>{m.chooseFile}</label>
